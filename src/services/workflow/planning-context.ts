@@ -1,0 +1,377 @@
+/**
+ * Parser of the planning-context markdown (workflow.md section 4). Accepted form, lenient on
+ * purpose because the text is written by people and by other tools:
+ *
+ * ```markdown
+ * ## Selected Components
+ *
+ * ### github-get-issue
+ * Fetches one issue.
+ *
+ * **Inputs**:
+ * - `repo: str` - Repository as owner/name
+ * - `issue_number: int` - Issue number
+ *
+ * **Outputs**:
+ * - `issue_data: dict` - The issue
+ *   Structure (JSON format):
+ *   ```json
+ *   { "issue_data": { "title": "str", "labels": [{ "name": "str" }] } }
+ *   ```
+ *   Available paths:
+ *   - `issue_data.title` (str) - Issue title
+ *   - `issue_data.labels[0].name` (str) - Label name
+ *
+ * **Parameters**: none
+ *
+ * ## Selected Workflows
+ *
+ * ### generate-changelog
+ * Builds a changelog from commits.
+ *
+ * **Inputs**:
+ * - `since_tag: str` - Tag to start from
+ *
+ * **Outputs**:
+ * - `changelog_markdown: str` - The changelog
+ * ```
+ *
+ * Variations accepted:
+ * - a saved workflow is any `###` component under a `##` heading that mentions "workflow", or a
+ *   heading written `### <name> (workflow)` or `### workflow: <name>`;
+ * - section labels `**Inputs**:`, `**Inputs:**`, `- **Inputs**:`, `#### Inputs`, or `Inputs:` on
+ *   its own line; `Reads`/`Writes` for inputs/outputs, `Params` for parameters;
+ * - items `- \`name: type\` - description`, `- name: type - description`, `- name (type): text`,
+ *   `- name - description` (type "any"); backticks optional; inline lists such as
+ *   `**Inputs**: \`a: str\`, \`b: int\``; `none` for an empty section;
+ * - nested structure as a JSON block (keys are the outputs, or the structure of the output item
+ *   it follows) and/or "Available paths" bullets (`path (type)` or `path: type`); list indexes
+ *   (`[0]`, `[]`, `[*]`) are dropped from paths, so `labels[0].name` is stored as `labels.name`.
+ */
+
+export interface ComponentSpec {
+  name: string;
+  kind: "node" | "workflow";
+  description: string;
+  /** Input name → declared type ("any" when none is written). */
+  inputs: Record<string, string>;
+  /** Output name → declared type. */
+  outputs: Record<string, string>;
+  /** Nested output path without list indexes (e.g. "issue_data.labels.name") → type. */
+  paths: Record<string, string>;
+  /** Parameter name → declared type. */
+  params: Record<string, string>;
+}
+
+export interface PlanningContext {
+  /** Node types by name. */
+  nodes: Record<string, ComponentSpec>;
+  /** Saved workflows (used as nodes of type "workflow") by name. */
+  workflows: Record<string, ComponentSpec>;
+}
+
+type Section = "inputs" | "outputs" | "params" | "paths" | "structure" | undefined;
+
+const SECTION_LABELS: [RegExp, Exclude<Section, undefined>][] = [
+  [/^(inputs?|reads)\b/i, "inputs"],
+  [/^(outputs?|writes)\b/i, "outputs"],
+  [/^(parameters|params)\b/i, "params"],
+  [/^available\s+paths\b/i, "paths"],
+  [/^structure\b/i, "structure"],
+];
+
+const ITEM_NAME = "[A-Za-z_][A-Za-z0-9_-]*";
+const TYPE_TEXT = /^[A-Za-z_][\w.]*(\[.*\])?(\s*\|\s*[A-Za-z_][\w.]*(\[.*\])?)*$/;
+
+/** Parses the markdown; unknown lines are ignored rather than rejected. */
+export function parsePlanningContext(markdown: string): PlanningContext {
+  const context: PlanningContext = { nodes: emptyRecord(), workflows: emptyRecord() };
+  let inWorkflowSection = false;
+  let component: ComponentSpec | undefined;
+  let section: Section;
+  let currentOutput: string | undefined;
+  let fence: string[] | undefined;
+  // "Available paths" / "Structure" usually sit indented under one output item; a bullet at the
+  // output items' own indentation ends them and continues the outputs list.
+  let nestedUnderOutputs = false;
+  let outputIndent = 0;
+
+  for (const rawLine of markdown.split(/\r?\n/)) {
+    const line = rawLine.trimEnd();
+    const trimmed = line.trim();
+    if (fence !== undefined) {
+      if (trimmed.startsWith("```")) {
+        if (component !== undefined) addStructure(component, fence.join("\n"), currentOutput);
+        fence = undefined;
+      } else {
+        fence.push(line);
+      }
+      continue;
+    }
+    if (trimmed.startsWith("```")) {
+      fence = [];
+      continue;
+    }
+    const level2 = /^##\s+(.*)$/.exec(trimmed);
+    if (level2 !== null) {
+      inWorkflowSection = /workflow/i.test(level2[1]!);
+      component = undefined;
+      continue;
+    }
+    const level3 = /^###\s+(.*)$/.exec(trimmed);
+    if (level3 !== null) {
+      component = startComponent(context, level3[1]!, inWorkflowSection);
+      section = undefined;
+      currentOutput = undefined;
+      continue;
+    }
+    if (component === undefined || trimmed === "") continue;
+
+    const header = sectionHeader(line);
+    if (header !== undefined) {
+      const nested = header.section === "paths" || header.section === "structure";
+      nestedUnderOutputs =
+        nested && (section === "outputs" || (nestedUnderOutputs && isNested(section)));
+      section = header.section;
+      if (section === "inputs" || section === "outputs" || section === "params") {
+        currentOutput = undefined;
+        for (const item of splitInline(header.rest)) addItem(component, section, item);
+      }
+      continue;
+    }
+    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
+    if (bullet !== null && section !== undefined) {
+      const content = bullet[1]!;
+      const indent = line.length - line.trimStart().length;
+      if (isNested(section) && nestedUnderOutputs && indent <= outputIndent) {
+        section = "outputs";
+        nestedUnderOutputs = false;
+      }
+      if (section === "paths") {
+        addPath(component, content, currentOutput);
+      } else if (section !== "structure") {
+        const name = addItem(component, section, content);
+        if (section === "outputs" && name !== undefined) {
+          currentOutput = name;
+          outputIndent = indent;
+        }
+      }
+      continue;
+    }
+    if (section === undefined && component.description === "") component.description = trimmed;
+  }
+  return context;
+}
+
+function isNested(section: Section): boolean {
+  return section === "paths" || section === "structure";
+}
+
+/** Empty record without a prototype, so a component named "constructor" cannot collide. */
+function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function startComponent(
+  context: PlanningContext,
+  heading: string,
+  inWorkflowSection: boolean,
+): ComponentSpec | undefined {
+  const text = heading
+    .replace(/[`*]/g, "")
+    .replace(/^\d+[.)]\s*/, "")
+    .trim();
+  let kind: ComponentSpec["kind"] = inWorkflowSection ? "workflow" : "node";
+  let name: string | undefined;
+  const prefixed = /^(?:saved\s+)?workflow\s*:\s*(\S+)/i.exec(text);
+  const suffixed = /^(\S+)\s*\((?:saved\s+)?workflow\)/i.exec(text);
+  if (prefixed !== null) {
+    kind = "workflow";
+    name = prefixed[1];
+  } else if (suffixed !== null) {
+    kind = "workflow";
+    name = suffixed[1];
+  } else {
+    name = /^[^\s(]+/.exec(text)?.[0];
+  }
+  if (name === undefined) return undefined;
+  name = name.replace(/[:,.]+$/, "");
+  const spec: ComponentSpec = {
+    name,
+    kind,
+    description: "",
+    inputs: emptyRecord(),
+    outputs: emptyRecord(),
+    paths: emptyRecord(),
+    params: emptyRecord(),
+  };
+  const target = kind === "workflow" ? context.workflows : context.nodes;
+  // A component listed twice keeps its first description (the later one is usually a repeat).
+  if (!Object.hasOwn(target, name)) target[name] = spec;
+  return target[name];
+}
+
+function sectionHeader(
+  line: string,
+): { section: Exclude<Section, undefined>; rest: string } | undefined {
+  const patterns = [
+    /^\s*#{4,6}\s+(.*)$/, // #### Inputs
+    /^\s*(?:[-*+]\s+)?\*\*([^*]+)\*\*\s*:?\s*(.*)$/, // **Inputs**: / - **Inputs:**
+    /^\s*([A-Za-z][A-Za-z ]*(?:\([^)]*\))?\s*:)\s*(.*)$/, // Inputs:  /  Structure (JSON format):
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(line);
+    if (match === null) continue;
+    const label = match[1]!.replace(/:\s*$/, "").trim();
+    const rest = (match[2] ?? "").replace(/^:\s*/, "").trim();
+    for (const [labelPattern, section] of SECTION_LABELS) {
+      if (labelPattern.test(label) && isWholeLabel(label)) return { section, rest };
+    }
+  }
+  return undefined;
+}
+
+/** "Inputs" or "Inputs (from shared store)" but not "Inputs are read from…" prose. */
+function isWholeLabel(label: string): boolean {
+  return /^[A-Za-z]+(\s+paths)?\s*(\([^)]*\))?\s*:?$/i.test(label);
+}
+
+/** Splits `\`a: str\`, \`b: list[str, int]\`` at top-level commas; "none" is empty. */
+function splitInline(rest: string): string[] {
+  const text = rest.trim();
+  if (text === "" || /^(none|n\/a|-|—)\.?$/i.test(text)) return [];
+  const items: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of text) {
+    if (char === "[" || char === "(") depth++;
+    if (char === "]" || char === ")") depth--;
+    if (char === "," && depth === 0) {
+      items.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  items.push(current);
+  return items.map((item) => item.trim()).filter((item) => item !== "");
+}
+
+/** Adds `name: type - description` (and variants) to a section; returns the name. */
+function addItem(
+  component: ComponentSpec,
+  section: "inputs" | "outputs" | "params",
+  content: string,
+): string | undefined {
+  const parsed = parseItem(content);
+  if (parsed === undefined) return undefined;
+  component[section][parsed.name] = parsed.type;
+  if (section === "outputs" && !Object.hasOwn(component.paths, parsed.name)) {
+    component.paths[parsed.name] = parsed.type;
+  }
+  return parsed.name;
+}
+
+export function parseItem(content: string): { name: string; type: string } | undefined {
+  const text = content.replace(/[`*]/g, "").trim();
+  if (/^(none|n\/a)\.?$/i.test(text)) return undefined;
+  const parenthesised = new RegExp(`^(${ITEM_NAME})\\s*\\(([^)]*)\\)`).exec(text);
+  if (parenthesised !== null) {
+    return { name: parenthesised[1]!, type: cleanType(parenthesised[2]!) };
+  }
+  const head = text.split(/\s+[-–—]\s+/)[0]!;
+  const colon = new RegExp(`^(${ITEM_NAME})\\s*:\\s*(.*)$`).exec(head);
+  if (colon !== null) {
+    const candidate = colon[2]!.replace(/\s*\((?:optional|required)[^)]*\)\s*$/i, "").trim();
+    return { name: colon[1]!, type: TYPE_TEXT.test(candidate) ? candidate : "any" };
+  }
+  const bare = new RegExp(`^(${ITEM_NAME})(?:\\s|$)`).exec(head);
+  return bare === null ? undefined : { name: bare[1]!, type: "any" };
+}
+
+/** "(str, optional)" → "str". */
+function cleanType(text: string): string {
+  const first = text.split(",")[0]!.trim();
+  return TYPE_TEXT.test(first) && !/^(optional|required)$/i.test(first) ? first : "any";
+}
+
+/** Drops list indexes from a path: `a.items[0].name`, `a.items[].name` → "a.items.name". */
+export function normalizePath(path: string): string {
+  return path.replace(/\[[^\]]*\]/g, "");
+}
+
+function addPath(
+  component: ComponentSpec,
+  content: string,
+  currentOutput: string | undefined,
+): void {
+  const text = content.replace(/`/g, "").trim();
+  const match =
+    /^([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]]*\])*)\s*(?:\(([^)]*)\)|:\s*([^\s-][^\s]*))?/.exec(
+      text,
+    );
+  if (match === null) return;
+  let path = normalizePath(match[1]!);
+  const first = path.split(".")[0]!;
+  if (
+    currentOutput !== undefined &&
+    !Object.hasOwn(component.outputs, first) &&
+    first !== currentOutput
+  ) {
+    path = `${currentOutput}.${path}`;
+  }
+  const type = match[2] !== undefined ? cleanType(match[2]) : (match[3] ?? "any");
+  recordPath(component, path, TYPE_TEXT.test(type) ? type : "any");
+}
+
+/** Records a path and every parent prefix (parents default to "dict"). */
+function recordPath(component: ComponentSpec, path: string, type: string): void {
+  const segments = path.split(".");
+  for (let length = 1; length < segments.length; length++) {
+    const parent = segments.slice(0, length).join(".");
+    if (!Object.hasOwn(component.paths, parent)) component.paths[parent] = "dict";
+  }
+  const known = component.paths[path];
+  if (known === undefined || known === "any" || known === "dict") component.paths[path] = type;
+}
+
+function addStructure(
+  component: ComponentSpec,
+  text: string,
+  currentOutput: string | undefined,
+): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return; // A structure that is not JSON is documentation for people; paths can still come from bullets.
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return;
+  const keys = Object.keys(parsed);
+  const keyedByOutput =
+    keys.length > 0 &&
+    keys.every((key) => Object.hasOwn(component.outputs, key) || key === currentOutput);
+  if (keyedByOutput || currentOutput === undefined) {
+    for (const [key, value] of Object.entries(parsed)) walkStructure(component, key, value);
+  } else {
+    walkStructure(component, currentOutput, parsed);
+  }
+}
+
+function walkStructure(component: ComponentSpec, path: string, value: unknown): void {
+  recordPath(component, path, structureType(value));
+  const element = Array.isArray(value) ? value[0] : value;
+  if (element !== null && typeof element === "object" && !Array.isArray(element)) {
+    for (const [key, child] of Object.entries(element))
+      walkStructure(component, `${path}.${key}`, child);
+  }
+}
+
+function structureType(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.length === 0 ? "list" : `list[${structureType(value[0])}]`;
+  if (value !== null && typeof value === "object") return "dict";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+  if (typeof value === "boolean") return "bool";
+  return "any";
+}
