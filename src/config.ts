@@ -1,0 +1,240 @@
+import { z } from "zod";
+
+/** Providers a task can be served by. */
+export const PROVIDER_CHOICES = ["azure-openai", "openai", "anthropic", "offline"] as const;
+export type ProviderChoice = (typeof PROVIDER_CHOICES)[number];
+
+/** Preference order when a task's provider is not chosen explicitly (api.md). */
+const MODE_PROVIDER_PREFERENCE: readonly ProviderChoice[] = ["azure-openai", "openai", "anthropic"];
+const WORKFLOW_PROVIDER_PREFERENCE: readonly ProviderChoice[] = [
+  "anthropic",
+  "azure-openai",
+  "openai",
+];
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+/**
+ * Every environment variable the server reads, with its default. README's configuration table is
+ * checked against the keys of this schema (test/unit/config.test.ts).
+ */
+export const environmentSchema = z.object({
+  /** `production` disables the Sandbox, introspection and stack traces. */
+  NODE_ENV: z.preprocess(blankToUndefined, z.string().default("development")),
+  /** TCP port to listen on. Default 4000. */
+  PORT: integer(4000, 0, 65_535),
+  /** Interface to bind. Default 127.0.0.1 (use 0.0.0.0 in a container). */
+  HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. Default info. */
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  /** Provider for generateMode; default: first configured of azure-openai, openai, anthropic. */
+  MODE_PROVIDER: z.preprocess(blankToUndefined, z.enum(PROVIDER_CHOICES).optional()),
+  /** Provider for generateWorkflow; default: first configured of anthropic, azure-openai, openai. */
+  WORKFLOW_PROVIDER: z.preprocess(blankToUndefined, z.enum(PROVIDER_CHOICES).optional()),
+  /** Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com */
+  AZURE_OPENAI_ENDPOINT: optionalUrl,
+  /** Azure key; when absent, Microsoft Entra ID (DefaultAzureCredential) is used. */
+  AZURE_OPENAI_API_KEY: optionalString,
+  /** Azure API version; a GA version that supports structured outputs. */
+  OPENAI_API_VERSION: z.preprocess(blankToUndefined, z.string().default("2024-10-21")),
+  /** Azure deployment name. Default model-router. */
+  AZURE_OPENAI_DEPLOYMENT: z.preprocess(blankToUndefined, z.string().default("model-router")),
+  /** OpenAI key (or any token an OpenAI-compatible server expects). */
+  OPENAI_API_KEY: optionalString,
+  /** OpenAI-compatible base URL (Ollama, vLLM, LM Studio), e.g. http://127.0.0.1:11434/v1 */
+  OPENAI_BASE_URL: optionalUrl,
+  /** OpenAI model id. Default gpt-4o-mini. */
+  OPENAI_MODEL: z.preprocess(blankToUndefined, z.string().default("gpt-4o-mini")),
+  /** Anthropic key. */
+  ANTHROPIC_API_KEY: optionalString,
+  /** Anthropic base URL (proxies, tests). */
+  ANTHROPIC_BASE_URL: optionalUrl,
+  /** Anthropic model. Default claude-sonnet-4-0. */
+  ANTHROPIC_MODEL: z.preprocess(blankToUndefined, z.string().default("claude-sonnet-4-0")),
+  /** Per-HTTP-call timeout given to the SDKs, in ms. Default 20000. */
+  LLM_TIMEOUT_MS: integer(20_000, 100, 600_000),
+  /** Transport retries the SDKs make on 408/429/5xx/connection errors. Default 2. */
+  LLM_MAX_RETRIES: integer(2, 0, 10),
+  /** Overall deadline of one generateMode request (all calls and retries), in ms. Default 30000. */
+  MODE_DEADLINE_MS: integer(30_000, 100, 600_000),
+  /** Overall deadline of one generateWorkflow request, in ms. Default 120000. */
+  WORKFLOW_DEADLINE_MS: integer(120_000, 100, 1_800_000),
+  /** How many generated modes the in-memory store keeps (least recently used evicted). Default 500. */
+  MODE_STORE_SIZE: integer(500, 1, 100_000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface AzureOpenAiSettings {
+  endpoint: string;
+  apiKey?: string;
+  apiVersion: string;
+  deployment: string;
+}
+export interface OpenAiSettings {
+  apiKey?: string;
+  baseURL?: string;
+  model: string;
+}
+export interface AnthropicSettings {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+}
+
+/** How a task's provider was chosen, for the start-up log line. */
+export interface ProviderSelection {
+  provider: ProviderChoice;
+  reason: "configured" | "explicit" | "no-provider-configured";
+}
+
+/** The validated, frozen configuration every other module receives. */
+export interface AppConfig {
+  env: string;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  logLevel: Environment["LOG_LEVEL"];
+  mode: ProviderSelection;
+  workflow: ProviderSelection;
+  azure?: AzureOpenAiSettings;
+  openai?: OpenAiSettings;
+  anthropic?: AnthropicSettings;
+  llm: { timeoutMs: number; maxRetries: number };
+  modeDeadlineMs: number;
+  workflowDeadlineMs: number;
+  modeStoreSize: number;
+}
+
+/** Start-up refused: every problem with the environment, one per line. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+/** Variables that make each provider usable, for messages naming what is missing. */
+export const PROVIDER_REQUIREMENTS: Record<Exclude<ProviderChoice, "offline">, string> = {
+  "azure-openai": "AZURE_OPENAI_ENDPOINT (and AZURE_OPENAI_API_KEY or an Entra ID identity)",
+  openai: "OPENAI_API_KEY or OPENAI_BASE_URL",
+  anthropic: "ANTHROPIC_API_KEY",
+};
+
+/**
+ * Parses an environment into the app's configuration. Pure: pass `process.env` (main.ts) or a
+ * literal object (tests). Throws ConfigError listing every problem at once.
+ */
+export function loadConfig(environment: Record<string, string | undefined>): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === "production";
+
+  const azure = values.AZURE_OPENAI_ENDPOINT
+    ? {
+        endpoint: values.AZURE_OPENAI_ENDPOINT,
+        apiKey: values.AZURE_OPENAI_API_KEY,
+        apiVersion: values.OPENAI_API_VERSION,
+        deployment: values.AZURE_OPENAI_DEPLOYMENT,
+      }
+    : undefined;
+  const openai =
+    values.OPENAI_API_KEY || values.OPENAI_BASE_URL
+      ? {
+          apiKey: values.OPENAI_API_KEY,
+          baseURL: values.OPENAI_BASE_URL,
+          model: values.OPENAI_MODEL,
+        }
+      : undefined;
+  const anthropic = values.ANTHROPIC_API_KEY
+    ? {
+        apiKey: values.ANTHROPIC_API_KEY,
+        baseURL: values.ANTHROPIC_BASE_URL,
+        model: values.ANTHROPIC_MODEL,
+      }
+    : undefined;
+  const configured: Record<ProviderChoice, boolean> = {
+    "azure-openai": azure !== undefined,
+    openai: openai !== undefined,
+    anthropic: anthropic !== undefined,
+    offline: true,
+  };
+
+  const problems: string[] = [];
+  const select = (
+    task: "MODE_PROVIDER" | "WORKFLOW_PROVIDER",
+    chosen: ProviderChoice | undefined,
+    preference: readonly ProviderChoice[],
+  ): ProviderSelection => {
+    if (chosen) {
+      if (!configured[chosen] && chosen !== "offline") {
+        problems.push(
+          `${task}=${chosen} but ${chosen} is not configured: set ${PROVIDER_REQUIREMENTS[chosen]}`,
+        );
+      }
+      return { provider: chosen, reason: "explicit" };
+    }
+    const first = preference.find((provider) => configured[provider]);
+    if (first) return { provider: first, reason: "configured" };
+    if (isProduction) {
+      problems.push(
+        `${task}: no provider is configured in production; set one of ${preference
+          .map((provider) => PROVIDER_REQUIREMENTS[provider as Exclude<ProviderChoice, "offline">])
+          .join("; or ")}; or choose ${task}=offline explicitly`,
+      );
+    }
+    return { provider: "offline", reason: "no-provider-configured" };
+  };
+  const mode = select("MODE_PROVIDER", values.MODE_PROVIDER, MODE_PROVIDER_PREFERENCE);
+  const workflow = select(
+    "WORKFLOW_PROVIDER",
+    values.WORKFLOW_PROVIDER,
+    WORKFLOW_PROVIDER_PREFERENCE,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    env: values.NODE_ENV,
+    isProduction,
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    mode,
+    workflow,
+    azure,
+    openai,
+    anthropic,
+    llm: { timeoutMs: values.LLM_TIMEOUT_MS, maxRetries: values.LLM_MAX_RETRIES },
+    modeDeadlineMs: values.MODE_DEADLINE_MS,
+    workflowDeadlineMs: values.WORKFLOW_DEADLINE_MS,
+    modeStoreSize: values.MODE_STORE_SIZE,
+  });
+}
+
+/**
+ * Reads `.env` when present (Node's own loader; never overrides variables already set) and parses
+ * `process.env`. The only place in the code base that touches `process.env`.
+ */
+export function loadConfigFromProcess(envFile = ".env"): AppConfig {
+  try {
+    process.loadEnvFile(envFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  return loadConfig(process.env);
+}

@@ -1,0 +1,52 @@
+import type { Logger } from "pino";
+import type { ContainerType, ResolverData } from "type-graphql";
+import type { AppConfig } from "./config.js";
+import { createLlm } from "./llm/create-llm.js";
+import type { StructuredLlm } from "./llm/structured-llm.js";
+import type { Metrics } from "./observability/metrics.js";
+import { ModeResolver } from "./resolvers/mode.resolver.js";
+import { ModeService } from "./services/mode/mode.service.js";
+
+/** Adapters to use instead of the configured ones (tests, benchmarks). */
+export interface LlmOverrides {
+  mode?: StructuredLlm;
+  workflow?: StructuredLlm;
+}
+
+/** Everything the resolvers need, built once per server. */
+export interface AppServices {
+  modes: ModeService;
+  modeLlm: StructuredLlm | undefined;
+  workflowLlm: StructuredLlm | undefined;
+}
+
+/** Composition root: builds adapters and services once. */
+export function createServices(
+  config: AppConfig,
+  logger: Logger,
+  metrics: Metrics,
+  overrides: LlmOverrides = {},
+): AppServices {
+  const modeLlm = overrides.mode ?? createLlm(config, config.mode.provider);
+  const workflowLlm = overrides.workflow ?? createLlm(config, config.workflow.provider);
+  const modes = new ModeService({
+    llm: modeLlm,
+    deadlineMs: config.modeDeadlineMs,
+    storeCapacity: config.modeStoreSize,
+    logger,
+    observer: metrics,
+  });
+  return { modes, modeLlm, workflowLlm };
+}
+
+/** type-graphql's container: resolver class → instance with its service injected. */
+export function createResolverContainer(services: AppServices): ContainerType {
+  const instances = new Map<unknown, unknown>([[ModeResolver, new ModeResolver(services.modes)]]);
+  return {
+    get(someClass: unknown, _resolverData: ResolverData) {
+      const instance = instances.get(someClass);
+      if (!instance) throw new Error(`No instance registered for ${String(someClass)}`);
+      return instance;
+    },
+  };
+}

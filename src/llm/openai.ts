@@ -1,0 +1,32 @@
+import OpenAI from "openai";
+import { OpenAiChatLlm } from "./openai-chat.js";
+
+export interface OpenAiLlmOptions {
+  /** API key; OpenAI-compatible local servers often accept any value. */
+  apiKey?: string;
+  /** e.g. http://127.0.0.1:11434/v1 for Ollama; default api.openai.com. */
+  baseURL?: string;
+  /** Model id. */
+  model: string;
+  /** Per-HTTP-call timeout in ms. */
+  timeoutMs: number;
+  /** Transport retries (429, 5xx, connection errors). */
+  maxRetries: number;
+}
+
+/** OpenAI (or any OpenAI-compatible server through `baseURL`). */
+export function createOpenAiLlm(options: OpenAiLlmOptions): OpenAiChatLlm {
+  return new OpenAiChatLlm({
+    provider: "openai",
+    label: "OpenAI",
+    defaultModel: options.model,
+    createClient: () =>
+      new OpenAI({
+        // Local servers need no key, but the SDK refuses to start without one.
+        apiKey: options.apiKey ?? "not-needed",
+        baseURL: options.baseURL,
+        timeout: options.timeoutMs,
+        maxRetries: options.maxRetries,
+      }),
+  });
+}

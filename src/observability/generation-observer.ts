@@ -1,0 +1,26 @@
+import type { TokenUsage } from "../errors/generation-error.js";
+
+/** One model call as the metrics see it. */
+export interface ModelCallRecord {
+  task: "mode" | "workflow";
+  provider: string;
+  /** "ok" or the GenerationErrorCode of the failure. */
+  outcome: string;
+  latencyMs: number;
+  usage: TokenUsage;
+}
+
+/**
+ * What services report for metrics. Services depend on this interface only; the Prometheus
+ * implementation lives in metrics.ts.
+ */
+export interface GenerationObserver {
+  recordModelCall(record: ModelCallRecord): void;
+  recordCacheHit(task: "mode" | "workflow"): void;
+}
+
+/** Observer that records nothing (unit tests, benchmarks). */
+export const NO_OBSERVER: GenerationObserver = {
+  recordModelCall: () => {},
+  recordCacheHit: () => {},
+};

@@ -1,0 +1,63 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
+
+/**
+ * Prometheus metrics of one server instance (own registry, so tests can run several servers in
+ * one process): GraphQL request and model-call histograms, token counters, cache hits.
+ */
+export class Metrics implements GenerationObserver {
+  readonly registry = new Registry();
+  private readonly requestDuration: Histogram<"operation" | "outcome">;
+  private readonly modelCallDuration: Histogram<"task" | "provider" | "outcome">;
+  private readonly tokens: Counter<"task" | "provider" | "direction">;
+  private readonly cacheHits: Counter<"task">;
+
+  constructor(options: { collectProcessMetrics?: boolean } = {}) {
+    if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
+    this.requestDuration = new Histogram({
+      name: "modeflow_graphql_request_duration_seconds",
+      help: "GraphQL request duration by operation name and outcome",
+      labelNames: ["operation", "outcome"],
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [this.registry],
+    });
+    this.modelCallDuration = new Histogram({
+      name: "modeflow_llm_call_duration_seconds",
+      help: "Model call duration (including SDK retries) by task, provider and outcome",
+      labelNames: ["task", "provider", "outcome"],
+      buckets: [0.1, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 120],
+      registers: [this.registry],
+    });
+    this.tokens = new Counter({
+      name: "modeflow_llm_tokens_total",
+      help: "Tokens reported by providers, by task, provider and direction (input/output)",
+      labelNames: ["task", "provider", "direction"],
+      registers: [this.registry],
+    });
+    this.cacheHits = new Counter({
+      name: "modeflow_generation_cache_hits_total",
+      help: "Requests answered from the generation cache",
+      labelNames: ["task"],
+      registers: [this.registry],
+    });
+  }
+
+  recordRequest(operation: string, outcome: "ok" | "error", seconds: number): void {
+    this.requestDuration.observe({ operation, outcome }, seconds);
+  }
+
+  recordModelCall(record: ModelCallRecord): void {
+    const labels = { task: record.task, provider: record.provider };
+    this.modelCallDuration.observe({ ...labels, outcome: record.outcome }, record.latencyMs / 1000);
+    if (record.usage.inputTokens) {
+      this.tokens.inc({ ...labels, direction: "input" }, record.usage.inputTokens);
+    }
+    if (record.usage.outputTokens) {
+      this.tokens.inc({ ...labels, direction: "output" }, record.usage.outputTokens);
+    }
+  }
+
+  recordCacheHit(task: "mode" | "workflow"): void {
+    this.cacheHits.inc({ task });
+  }
+}

@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { RequestContext } from "../context.js";
+import { isClientError } from "../errors/format-error.js";
+import type { Metrics } from "../observability/metrics.js";
+
+/**
+ * One log line per GraphQL request with its duration, and the request histogram. Errors that are
+ * not the client's fault are logged in full here (formatError masks them for the client), and
+ * the masked errors carry the request id so a client report can be matched to the log.
+ */
+export function requestLoggingPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAt = performance.now();
+      let failed = false;
+      return {
+        async didEncounterErrors({ errors, contextValue: context, operationName }) {
+          failed = true;
+          for (const error of errors) {
+            if (isClientError(error)) continue;
+            context.logger.error(
+              { err: error.originalError ?? error, operationName, path: error.path },
+              "unexpected error while executing a GraphQL operation",
+            );
+          }
+        },
+        async willSendResponse({ response, operationName }) {
+          const seconds = (performance.now() - startedAt) / 1000;
+          metrics.recordRequest(operationName ?? "anonymous", failed ? "error" : "ok", seconds);
+          if (response.body.kind === "single") {
+            for (const error of response.body.singleResult.errors ?? []) {
+              if (error.extensions?.code === "INTERNAL_SERVER_ERROR") {
+                (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+              }
+            }
+          }
+          contextValue.logger.info(
+            { operationName, durationMs: Math.round(seconds * 1000), failed },
+            "graphql request",
+          );
+        },
+      };
+    },
+  };
+}

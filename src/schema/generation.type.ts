@@ -1,0 +1,66 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GENERATION_ERROR_CODES } from "../errors/generation-error.js";
+import type { GenerationErrorCode as GenerationErrorCodeValue } from "../errors/generation-error.js";
+
+/** GraphQL enum built from the one list of codes, so the two can never drift apart. */
+export const GenerationErrorCode = Object.fromEntries(
+  GENERATION_ERROR_CODES.map((code) => [code, code]),
+) as { [Code in GenerationErrorCodeValue]: Code };
+
+registerEnumType(GenerationErrorCode, {
+  name: "GenerationErrorCode",
+  description: "Why a generation did not produce the requested result.",
+  valuesConfig: {
+    NOT_CONFIGURED: { description: "No usable provider, or it rejected our credentials/model." },
+    UPSTREAM_TIMEOUT: { description: "The provider did not answer within the deadline." },
+    UPSTREAM_UNAVAILABLE: { description: "The provider failed or could not be reached." },
+    UPSTREAM_RATE_LIMITED: { description: "The provider is rate limiting; retry later." },
+    CONTENT_FILTERED: {
+      description: "The provider's content filter blocked the request or answer.",
+    },
+    GENERATION_REFUSED: { description: "The model refused to answer." },
+    GENERATION_TRUNCATED: { description: "The answer hit the output token limit." },
+    GENERATION_INVALID: { description: "The answer broke the contract, also after a retry." },
+  },
+});
+
+@ObjectType({ description: "How a result was produced: provider, model, cost and time." })
+export class GenerationInfo {
+  @Field(() => String, {
+    description:
+      'Who produced it: "azure-openai", "openai", "anthropic", "offline", "builtin" or "cache".',
+  })
+  provider!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Deployment or model id, when a model was called.",
+  })
+  model!: string | null;
+
+  @Field(() => Boolean, { description: "True when served without calling a model." })
+  cached!: boolean;
+
+  @Field(() => Int, {
+    description: "Model calls made for this request (0 when cached, built-in or offline).",
+  })
+  attempts!: number;
+
+  @Field(() => Int, { description: "Server-side time spent on this request, in milliseconds." })
+  latencyMs!: number;
+
+  @Field(() => Int, { nullable: true, description: "Input tokens summed over all model calls." })
+  inputTokens!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Output tokens summed over all model calls." })
+  outputTokens!: number | null;
+}
+
+@ObjectType({ description: "A generation failure, returned as data rather than a GraphQL error." })
+export class GenerationError {
+  @Field(() => GenerationErrorCode, { description: "Machine-readable reason." })
+  code!: GenerationErrorCodeValue;
+
+  @Field(() => String, { description: "Human-readable explanation, safe to show." })
+  message!: string;
+}

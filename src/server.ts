@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import Fastify from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import type { AppConfig } from "./config.js";
+import { createResolverContainer, createServices } from "./container.js";
+import type { AppServices, LlmOverrides } from "./container.js";
+import type { RequestContext } from "./context.js";
+import { formatError } from "./errors/format-error.js";
+import { Metrics } from "./observability/metrics.js";
+import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
+import { buildAppSchema } from "./schema/build-schema.js";
+
+export interface ServerOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** Adapters to use instead of the configured ones (tests, benchmarks). */
+  llms?: LlmOverrides;
+}
+
+export interface ModeflowServer {
+  /** The fastify instance (tests use `inject`). */
+  readonly app: ReturnType<typeof createApp>;
+  readonly services: AppServices;
+  readonly metrics: Metrics;
+  /** Listens on config.host:config.port (0 = any free port); resolves to the GraphQL URL. */
+  start(): Promise<string>;
+  /** Graceful shutdown: /ready turns 503, in-flight requests finish, then the server closes. */
+  stop(): Promise<void>;
+}
+
+// A client-supplied request id is reused only when it looks like an id (no log injection).
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the HTTP server: Apollo Server behind fastify, with /health, /ready and /metrics.
+ * Exported so tests and benchmarks own its lifecycle.
+ */
+export async function createServer(options: ServerOptions): Promise<ModeflowServer> {
+  const { config, logger } = options;
+  const metrics = new Metrics({ collectProcessMetrics: true });
+  const services = createServices(config, logger, metrics, options.llms);
+
+  const app = createApp(logger);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const schema = await buildAppSchema(createResolverContainer(services));
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      // We set no cache hints; the plugin only costs time on every request.
+      ApolloServerPluginCacheControlDisabled(),
+      config.isProduction
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      requestLoggingPlugin(metrics),
+    ],
+  });
+  await apollo.start();
+
+  let draining = false;
+  app.get("/health", async () => ({ status: "ok" }));
+  app.get("/ready", async (_request, reply) =>
+    draining ? reply.code(503).send({ status: "draining" }) : { status: "ready" },
+  );
+  app.get("/metrics", async (_request, reply) => {
+    reply.header("content-type", metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  await app.register(fastifyApollo(apollo), {
+    context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> => ({
+      requestId: request.id,
+      logger: request.log as Logger,
+      signal: clientGoneSignal(reply),
+    }),
+  });
+
+  return {
+    app,
+    services,
+    metrics,
+    async start() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+      return `http://${host}:${port}/graphql`;
+    },
+    async stop() {
+      draining = true;
+      // fastify answers new requests with 503 while closing and waits for in-flight ones; the
+      // drain plugin stops Apollo after them.
+      await app.close();
+    },
+  };
+}
+
+function createApp(logger: Logger) {
+  return Fastify({
+    loggerInstance: logger,
+    // The Apollo plugin logs one line per GraphQL request; fastify's two lines would double it.
+    disableRequestLogging: true,
+    genReqId: (request) => {
+      const header = request.headers["x-request-id"];
+      return typeof header === "string" && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
+    },
+  });
+}
+
+/** Aborts when the client disconnects before the response is written. */
+function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
+  });
+  return controller.signal;
+}

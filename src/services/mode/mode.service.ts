@@ -1,0 +1,276 @@
+import type { Logger } from "pino";
+import { GenerationFailure } from "../../errors/generation-error.js";
+import type { TokenUsage } from "../../errors/generation-error.js";
+import type { StructuredLlm } from "../../llm/structured-llm.js";
+import type { GenerationObserver } from "../../observability/generation-observer.js";
+import { NO_OBSERVER } from "../../observability/generation-observer.js";
+import { DERIVATION_VERSION } from "../palette/derive-theme.js";
+import { generateOfflineModeConfig } from "./catalog/offline-mode-generator.js";
+import { buildMode } from "./build-mode.js";
+import { BUILTIN_MODE_IDS, BUILTIN_MODES, findBuiltinMode } from "./builtin-modes.js";
+import { foldIndustry, parseIndustryInput } from "./industry-input.js";
+import { GENERATED_MODE_SCHEMA_NAME, generatedModeConfigSchema } from "./mode.contract.js";
+import type { GeneratedModeConfig } from "./mode.contract.js";
+import { enforceModeConfig } from "./mode.enforce.js";
+import type { ModeContent } from "./builtin-modes.js";
+import {
+  MODE_PROMPT_VERSION,
+  MODE_SYSTEM_PROMPT,
+  buildModeRepairPrompt,
+  buildModeUserPrompt,
+} from "./mode.prompt.js";
+import { ModeStore } from "./mode-store.js";
+import type { GenerateModeResult, GenerationInfo, Mode } from "./mode.types.js";
+
+export interface ModeServiceOptions {
+  /** The model behind generateMode; absent means the offline catalog serves every request. */
+  llm?: StructuredLlm;
+  /** Overall deadline of one request across all model calls, in ms. */
+  deadlineMs: number;
+  /** How many generated modes the store keeps. */
+  storeCapacity: number;
+  logger: Logger;
+  observer?: GenerationObserver;
+}
+
+export interface RequestContext {
+  /** Aborted when the client goes away; combined with the deadline. */
+  signal?: AbortSignal;
+  /** Request-scoped logger (carries the request id). */
+  logger?: Logger;
+}
+
+/** Model calls for one request: the first answer and at most one repair retry. */
+const MAX_MODEL_CALLS = 2;
+
+type ModelOutcome =
+  | { ok: true; content: ModeContent; calls: number; usage: TokenUsage; model: string }
+  | { ok: false; failure: GenerationFailure; calls: number; usage: TokenUsage };
+
+/**
+ * generateMode as named steps: normalise the request, route built-ins, reuse a cached
+ * generation, call the model (one repair retry for contract breaks), enforce the contract,
+ * derive the theme, keep the mode. Any generation failure becomes a FALLBACK mode plus typed
+ * errors, never an exception.
+ */
+export class ModeService {
+  private readonly options: ModeServiceOptions;
+  private readonly store: ModeStore;
+  private readonly builtins: ReadonlyMap<string, Mode>;
+  private readonly observer: GenerationObserver;
+
+  constructor(options: ModeServiceOptions) {
+    this.options = options;
+    this.observer = options.observer ?? NO_OBSERVER;
+    this.store = new ModeStore(options.storeCapacity);
+    this.builtins = new Map(
+      BUILTIN_MODES.map((content) => [
+        content.id,
+        buildMode(content, content.name.toLowerCase(), "BUILTIN"),
+      ]),
+    );
+  }
+
+  /** Built-in modes, then generated ones still held by the store. */
+  listModes(): Mode[] {
+    return [...this.builtins.values(), ...this.store.list()];
+  }
+
+  getMode(id: string): Mode | undefined {
+    return this.builtins.get(id) ?? this.store.get(id);
+  }
+
+  async generateMode(
+    rawIndustry: string,
+    context: RequestContext = {},
+  ): Promise<GenerateModeResult> {
+    const startedAt = performance.now();
+    const industry = parseIndustryInput(rawIndustry);
+    const logger = context.logger ?? this.options.logger;
+
+    const builtin = findBuiltinMode(industry);
+    if (builtin) {
+      return {
+        mode: this.builtins.get(builtin.id)!,
+        errors: [],
+        generation: this.info("builtin", startedAt),
+      };
+    }
+
+    const llm = this.options.llm;
+    if (!llm) return this.generateOffline(industry, startedAt);
+
+    const requestKey = [
+      foldIndustry(industry),
+      MODE_PROMPT_VERSION,
+      DERIVATION_VERSION,
+      llm.defaultModel,
+    ].join("\u0000");
+    const cached = this.store.findByRequest(requestKey);
+    if (cached) {
+      this.observer.recordCacheHit("mode");
+      return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
+    }
+
+    const deadline = this.deadlineSignal(context.signal);
+    const outcome = await this.requestModeContent(llm, industry, deadline, logger);
+    if (!outcome.ok) {
+      logger.warn(
+        { code: outcome.failure.code, err: outcome.failure.cause ?? outcome.failure, industry },
+        "mode generation failed; returning a fallback mode",
+      );
+      return {
+        mode: this.fallbackMode(industry),
+        errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
+        generation: this.info(llm.provider, startedAt, {
+          model: llm.defaultModel,
+          attempts: outcome.calls,
+          usage: outcome.usage,
+        }),
+      };
+    }
+
+    const mode = buildMode(outcome.content, industry, "GENERATED");
+    this.store.save(mode, requestKey);
+    return {
+      mode,
+      errors: [],
+      generation: this.info(llm.provider, startedAt, {
+        model: outcome.model,
+        attempts: outcome.calls,
+        usage: outcome.usage,
+      }),
+    };
+  }
+
+  /** Calls the model; a contract break gets one repair retry that names what was wrong. */
+  private async requestModeContent(
+    llm: StructuredLlm,
+    industry: string,
+    signal: AbortSignal,
+    logger: Logger,
+  ): Promise<ModelOutcome> {
+    const usage: Required<TokenUsage> = { inputTokens: 0, outputTokens: 0 };
+    let reported = false;
+    const addUsage = (callUsage: TokenUsage) => {
+      if (callUsage.inputTokens === undefined && callUsage.outputTokens === undefined) return;
+      reported = true;
+      usage.inputTokens += callUsage.inputTokens ?? 0;
+      usage.outputTokens += callUsage.outputTokens ?? 0;
+    };
+    const totals = () => (reported ? usage : {});
+
+    let issues: readonly string[] | undefined;
+    let lastFailure: GenerationFailure | undefined;
+    for (let call = 1; call <= MAX_MODEL_CALLS; call++) {
+      const callStartedAt = performance.now();
+      try {
+        const answer = await llm.generate<GeneratedModeConfig>({
+          system: MODE_SYSTEM_PROMPT,
+          user: issues ? buildModeRepairPrompt(industry, issues) : buildModeUserPrompt(industry),
+          output: {
+            name: GENERATED_MODE_SCHEMA_NAME,
+            description: "Dashboard mode configuration for one industry",
+            schema: generatedModeConfigSchema,
+          },
+          signal,
+        });
+        addUsage(answer.usage);
+        const enforced = enforceModeConfig(answer.data, industry, BUILTIN_MODE_IDS);
+        this.recordCall(
+          llm,
+          enforced.ok ? "ok" : "GENERATION_INVALID",
+          callStartedAt,
+          answer.usage,
+        );
+        if (enforced.ok) {
+          return {
+            ok: true,
+            content: enforced.content,
+            calls: call,
+            usage: totals(),
+            model: answer.model,
+          };
+        }
+        issues = enforced.issues;
+        lastFailure = new GenerationFailure(
+          "GENERATION_INVALID",
+          `The model's answer broke the mode contract: ${enforced.issues.join("; ")}`,
+          { issues: enforced.issues },
+        );
+      } catch (error) {
+        if (!(error instanceof GenerationFailure)) throw error;
+        addUsage(error.usage);
+        this.recordCall(llm, error.code, callStartedAt, error.usage);
+        // Refusals, filters, truncation and upstream failures are not fixed by asking again.
+        if (error.code !== "GENERATION_INVALID") {
+          return { ok: false, failure: error, calls: call, usage: totals() };
+        }
+        issues = error.issues.length > 0 ? error.issues : [error.message];
+        lastFailure = error;
+      }
+      logger.debug({ call, issues }, "mode answer broke the contract; asking once more");
+    }
+    return { ok: false, failure: lastFailure!, calls: MAX_MODEL_CALLS, usage: totals() };
+  }
+
+  /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
+  private generateOffline(industry: string, startedAt: number): GenerateModeResult {
+    const mode = this.modeFromCatalog(industry, "GENERATED");
+    this.store.save(mode, `offline\u0000${foldIndustry(industry)}`);
+    return { mode, errors: [], generation: this.info("offline", startedAt) };
+  }
+
+  /** Deterministic mode for a request whose generation failed. */
+  private fallbackMode(industry: string): Mode {
+    return this.modeFromCatalog(industry, "FALLBACK");
+  }
+
+  private modeFromCatalog(industry: string, source: "GENERATED" | "FALLBACK"): Mode {
+    const { config } = generateOfflineModeConfig(industry);
+    const enforced = enforceModeConfig(config, industry, BUILTIN_MODE_IDS);
+    if (!enforced.ok) {
+      // The catalog is ours and tested against the contract: reaching this is a bug.
+      throw new Error(
+        `offline mode for '${industry}' broke the contract: ${enforced.issues.join("; ")}`,
+      );
+    }
+    return buildMode(enforced.content, industry, source);
+  }
+
+  private deadlineSignal(clientSignal: AbortSignal | undefined): AbortSignal {
+    const deadline = AbortSignal.timeout(this.options.deadlineMs);
+    return clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline;
+  }
+
+  private recordCall(
+    llm: StructuredLlm,
+    outcome: string,
+    startedAt: number,
+    usage: TokenUsage,
+  ): void {
+    this.observer.recordModelCall({
+      task: "mode",
+      provider: llm.provider,
+      outcome,
+      latencyMs: performance.now() - startedAt,
+      usage,
+    });
+  }
+
+  private info(
+    provider: string,
+    startedAt: number,
+    call?: { model: string; attempts: number; usage: TokenUsage },
+  ): GenerationInfo {
+    return {
+      provider,
+      model: call?.model ?? null,
+      cached: call === undefined,
+      attempts: call?.attempts ?? 0,
+      latencyMs: Math.round(performance.now() - startedAt),
+      inputTokens: call?.usage.inputTokens ?? null,
+      outputTokens: call?.usage.outputTokens ?? null,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Cleaning of model-written text before it reaches a client or a system prompt: markup and
+ * invisible characters removed, whitespace collapsed. Model output is not user input, so
+ * repairing it is expected (mode.md: "markup stripped").
+ */
+
+const TAGS = /<\/?[a-z][^>]*>/gi;
+const INVISIBLE = /[\p{Cc}\u200B\u200C\u2060\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Plain single-line text: no HTML tags, no control or bidi characters, single spaces. */
+export function toPlainText(text: string): string {
+  return text.replace(TAGS, " ").replace(INVISIBLE, " ").replace(/\s+/gu, " ").trim();
+}
+
+/** Plain text that keeps paragraph breaks (for longer fragments). */
+export function toPlainParagraphs(text: string): string {
+  return text
+    .replace(TAGS, " ")
+    .split(/\n{2,}/)
+    .map((paragraph) => toPlainText(paragraph))
+    .filter((paragraph) => paragraph.length > 0)
+    .join("\n\n");
+}
+
+/** Cuts `text` to at most `max` characters at a word boundary when one is close. */
+export function truncateAtWord(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max).join("");
+  const space = cut.lastIndexOf(" ");
+  return (space >= max * 0.6 ? cut.slice(0, space) : cut).trim();
+}
+
+/** "pet store" → "Pet Store" (keeps words already capitalised, e.g. "IT", "McDonald"). */
+export function toTitleCase(text: string): string {
+  return text
+    .split(" ")
+    .map((word) => (word ? word[0]!.toLocaleUpperCase("en-US") + word.slice(1) : word))
+    .join(" ");
+}
+
+const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** True when `text` is exactly one grapheme and that grapheme is an emoji. */
+export function isSingleEmoji(text: string): boolean {
+  const graphemes = [...segmenter.segment(text.trim())];
+  return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(text);
+}
