@@ -1,0 +1,51 @@
+/** Levenshtein distance (insert, delete, substitute), case-sensitive. */
+export function editDistance(left: string, right: string): number {
+  if (left === right) return 0;
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= right.length; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      current.push(
+        Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[right.length]!;
+}
+
+/**
+ * The candidate closest to `token`, or undefined when none is close enough to be a plausible typo:
+ * within a third of the token's length (at least 1), case-insensitively, or one containing the other
+ * ("issue" → "issue_data"). Ties go to the alphabetically first candidate so the answer never
+ * depends on the candidates' order.
+ */
+export function closestMatch(token: string, candidates: readonly string[]): string | undefined {
+  const needle = token.toLowerCase();
+  let best: { candidate: string; score: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate === token) continue;
+    const hay = candidate.toLowerCase();
+    const distance = editDistance(needle, hay);
+    const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));
+    const contains =
+      Math.min(needle.length, hay.length) >= 3 && (hay.includes(needle) || needle.includes(hay));
+    if (distance > limit && !contains) continue;
+    const score = distance <= limit ? distance : limit + distance;
+    if (
+      best === undefined ||
+      score < best.score ||
+      (score === best.score && candidate < best.candidate)
+    ) {
+      best = { candidate, score };
+    }
+  }
+  return best?.candidate;
+}
+
+/** " Did you mean 'x'?" when a close match exists, else "". */
+export function didYouMean(token: string, candidates: readonly string[]): string {
+  const match = closestMatch(token, candidates);
+  return match === undefined ? "" : ` Did you mean '${match}'?`;
+}

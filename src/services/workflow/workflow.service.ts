@@ -1,0 +1,549 @@
+import type { Logger } from "pino";
+import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { GenerationFailure } from "../../errors/generation-error.js";
+import type { GenerationErrorCode } from "../../errors/generation-error.js";
+import type { ProviderName, StructuredLlm } from "../../llm/structured-llm.js";
+import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
+import type { FlowIr } from "./flow-ir.contract.js";
+import { estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
+import { firstErrorsForPrompt, validateWorkflow } from "./validate-workflow.js";
+import type { WorkflowIssue } from "./validate-workflow.js";
+import { buildWorkflowPrompt, PROMPT_ERROR_LIMIT, PROMPT_VERSION } from "./workflow.prompt.js";
+import type { WorkflowPrompt, WorkflowPromptInput } from "./workflow.prompt.js";
+
+/** Generations per request, counting the caller's earlier ones (seed: "Maximum 3 retry attempts"). */
+export const MAX_GENERATIONS = 3;
+
+/** Name of the one tool the model must call; its input is the workflow (seed output key). */
+export const WORKFLOW_TOOL_NAME = "generated_workflow";
+
+/** A planning context that failed upstream (the seed's `{ error }` form). */
+export interface PlanningContextError {
+  error: unknown;
+}
+
+/** The fields of GraphQL `GenerateWorkflowInput` (camelCase); null and undefined mean "not given". */
+export interface GenerateWorkflowRequest {
+  userInput: string;
+  /** Markdown describing the components; service callers may pass an upstream `{ error }`. */
+  planningContext: string | PlanningContextError;
+  browsedComponents?: { nodeIds: string[]; workflowNames: string[] } | null;
+  discoveredParams?: Record<string, unknown> | null;
+  /** Errors the caller's own earlier attempt got; used when generationAttempts > 0 (seed rule 11). */
+  validationErrors?: readonly string[] | null;
+  /** Generations the caller already made. Default 0. */
+  generationAttempts?: number | null;
+  /** Generations this call may make, 1..3. Default 3 (fewer when generationAttempts used some). */
+  maxAttempts?: number | null;
+  /** Model override; default the model client's. */
+  model?: string | null;
+  /** Sampling temperature 0..1. Default 0 (seed: deterministic generation). */
+  temperature?: number | null;
+  /** The request's own cancellation (client gone); combined with the overall deadline. */
+  signal?: AbortSignal;
+}
+
+/** One generation as it happened (GraphQL `WorkflowAttempt`). */
+export interface WorkflowAttemptRecord {
+  /** Counts the caller's earlier attempts: the first generation here is generationAttempts + 1. */
+  number: number;
+  /** What the model returned, as returned; null when the call produced nothing usable. */
+  ir: Record<string, unknown> | null;
+  /** Errors then warnings found in `ir`. */
+  issues: WorkflowIssue[];
+  latencyMs: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  /** Why this generation failed at the model, when it did. */
+  failure?: { code: GenerationErrorCode; message: string };
+}
+
+/** GraphQL `GenerationInfo`. */
+export interface WorkflowGenerationInfo {
+  provider: ProviderName;
+  model: string;
+  cached: false;
+  /** Model calls made for this request (our generations; SDK transport retries not counted). */
+  attempts: number;
+  latencyMs: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+/** GraphQL `GenerateWorkflowPayload` as plain data. */
+export interface GenerateWorkflowResult {
+  success: boolean;
+  workflow: FlowIr | null;
+  error: string | null;
+  errorCode: GenerationErrorCode | null;
+  /** Input generationAttempts + generations made now. */
+  generationAttempts: number;
+  /** Messages of the last validated attempt's errors, in order (empty on success). */
+  validationErrors: string[];
+  attempts: WorkflowAttemptRecord[];
+  generation: WorkflowGenerationInfo;
+}
+
+/** The seed's shared-store inputs (snake_case), for callers ported from the Python original. */
+export interface SeedSharedStore {
+  user_input?: unknown;
+  planning_context?: unknown;
+  browsed_components?: { node_ids?: string[]; workflow_names?: string[] } | null;
+  discovered_params?: Record<string, unknown> | null;
+  validation_errors?: string[] | null;
+  generation_attempts?: number | null;
+}
+
+/** The seed's node params. */
+export interface SeedNodeParams {
+  model?: string;
+  temperature?: number;
+}
+
+/** The seed's outputs: its shared-store side effects on success, exec_fallback's dict on failure. */
+export type SeedGenerationResult =
+  | { success: true; generated_workflow: FlowIr; generation_attempts: number }
+  | { success: false; error: string; workflow: null };
+
+export interface WorkflowServiceOptions {
+  llm: StructuredLlm;
+  logger: Logger;
+  /**
+   * Deadline over every model call of one request, SDK retries and backoff included, in ms.
+   * Worst case per request: MAX_GENERATIONS (3) generations × (1 + the SDK's maxRetries) HTTP
+   * calls, e.g. 3 × (1 + 2) = 9 with the default LLM_MAX_RETRIES of 2; this deadline bounds their
+   * total time whatever the count.
+   */
+  overallTimeoutMs: number;
+  /** Longest accepted userInput, in characters. Default 4000. */
+  maxUserInputChars?: number;
+  /** Largest estimated prompt, in tokens (see prompt-tokens.ts). Default 8000. */
+  maxPromptTokens?: number;
+  /** `max_tokens` per generation. Default 4096: a linear workflow is far smaller. */
+  maxOutputTokens?: number;
+}
+
+/** Checked input, normalised. */
+interface PreparedRequest {
+  userInput: string;
+  planningContext: string;
+  browsedComponents?: { nodeIds: string[]; workflowNames: string[] };
+  discoveredParams?: Record<string, unknown>;
+  callerErrors: string[];
+  priorAttempts: number;
+  budget: number;
+  model?: string;
+  temperature: number;
+  toolSchema: Record<string, unknown>;
+  firstPrompt: WorkflowPrompt;
+  promptTokens: number;
+}
+
+/**
+ * generateWorkflow: the generator → validator → generator loop of workflow.md section 1, run
+ * here rather than by a flow framework. Two kinds of retry, never mixed: the SDK retries transport
+ * (429, 5xx, timeouts) inside one generation; this loop retries only workflows that fail the
+ * validator (or answers with no tool call), feeding back the first errors and the workflow itself.
+ */
+export class WorkflowService {
+  private readonly llm: StructuredLlm;
+  private readonly logger: Logger;
+  private readonly overallTimeoutMs: number;
+  private readonly maxUserInputChars: number;
+  private readonly maxPromptTokens: number;
+  private readonly maxOutputTokens: number;
+
+  constructor(options: WorkflowServiceOptions) {
+    this.llm = options.llm;
+    this.logger = options.logger;
+    this.overallTimeoutMs = options.overallTimeoutMs;
+    this.maxUserInputChars = options.maxUserInputChars ?? 4_000;
+    this.maxPromptTokens = options.maxPromptTokens ?? PROMPT_TOKEN_LIMIT;
+    this.maxOutputTokens = options.maxOutputTokens ?? 4_096;
+  }
+
+  /**
+   * Throws BadUserInputError (before any model call) for input the caller must fix; every other
+   * outcome, generation failures included, is returned as data.
+   */
+  async generateWorkflow(request: GenerateWorkflowRequest): Promise<GenerateWorkflowResult> {
+    const prepared = this.prepare(request);
+    this.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
+    const deadline = AbortSignal.timeout(this.overallTimeoutMs);
+    const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
+    const started = performance.now();
+    const result = await this.runLoop(prepared, signal);
+    result.generation.latencyMs = Math.round(performance.now() - started);
+    this.logOutcome(prepared, result);
+    return result;
+  }
+
+  /**
+   * The seed's node contract: snake_case shared-store inputs in, `{ success: false, error,
+   * workflow: null }` (its exec_fallback) on any failure, bad input included.
+   */
+  async generateFromSeedInputs(
+    shared: SeedSharedStore,
+    params: SeedNodeParams = {},
+  ): Promise<SeedGenerationResult> {
+    try {
+      const browsed = shared.browsed_components;
+      const result = await this.generateWorkflow({
+        userInput: typeof shared.user_input === "string" ? shared.user_input : "",
+        planningContext: shared.planning_context as GenerateWorkflowRequest["planningContext"],
+        browsedComponents: browsed
+          ? { nodeIds: browsed.node_ids ?? [], workflowNames: browsed.workflow_names ?? [] }
+          : undefined,
+        discoveredParams: shared.discovered_params,
+        validationErrors: shared.validation_errors,
+        generationAttempts: shared.generation_attempts,
+        model: params.model,
+        temperature: params.temperature,
+      });
+      if (result.success && result.workflow) {
+        return {
+          success: true,
+          generated_workflow: result.workflow,
+          generation_attempts: result.generationAttempts,
+        };
+      }
+      return {
+        success: false,
+        error: result.error ?? "Workflow generation failed",
+        workflow: null,
+      };
+    } catch (error) {
+      if (error instanceof BadUserInputError) {
+        this.logger.error(`GeneratorNode failed: ${error.message}`);
+        return { success: false, error: error.message, workflow: null };
+      }
+      throw error;
+    }
+  }
+
+  /** Input checks (workflow.md section 1, step 1) and the first prompt; no model call. */
+  private prepare(request: GenerateWorkflowRequest): PreparedRequest {
+    const planningContext = checkPlanningContext(request.planningContext);
+    const userInput = this.checkUserInput(request.userInput);
+    const priorAttempts = checkInteger(request.generationAttempts, "generationAttempts", 0, 0, 1e6);
+    if (priorAttempts >= MAX_GENERATIONS) {
+      throw new BadUserInputError(
+        "input.generationAttempts",
+        `generationAttempts is ${priorAttempts}: the ${MAX_GENERATIONS} generations allowed per workflow are used up`,
+      );
+    }
+    const maxAttempts = checkInteger(request.maxAttempts, "maxAttempts", MAX_GENERATIONS, 1, 3);
+    const temperature = checkTemperature(request.temperature);
+    const model = checkModel(request.model);
+    const browsedComponents = request.browsedComponents ?? undefined;
+    const discoveredParams = request.discoveredParams ?? undefined;
+    // Seed rule 11: a caller's errors only mean something when it made an attempt before.
+    const callerErrors = priorAttempts > 0 ? [...(request.validationErrors ?? [])] : [];
+    const toolSchema = flowIrJsonSchema({ nodeTypes: offeredNodeTypes(browsedComponents) });
+    const firstPrompt = buildWorkflowPrompt({
+      userInput,
+      planningContext,
+      discoveredParams,
+      retry: callerErrors.length > 0 ? { errors: callerErrors, attempt: priorAttempts } : undefined,
+    });
+    const { estimatedTokens } = estimatePromptTokens({ ...firstPrompt, toolSchema });
+    if (estimatedTokens > this.maxPromptTokens) {
+      throw new BadUserInputError(
+        "input.planningContext",
+        `The workflow prompt is estimated at ${estimatedTokens.toLocaleString("en-US")} tokens; the limit is ${this.maxPromptTokens.toLocaleString("en-US")}. Shorten planningContext (it holds most of the prompt), userInput or discoveredParams.`,
+      );
+    }
+    return {
+      userInput,
+      planningContext,
+      browsedComponents,
+      discoveredParams,
+      callerErrors,
+      priorAttempts,
+      budget: Math.min(maxAttempts, MAX_GENERATIONS - priorAttempts),
+      model,
+      temperature,
+      toolSchema,
+      firstPrompt,
+      promptTokens: estimatedTokens,
+    };
+  }
+
+  private checkUserInput(value: unknown): string {
+    if (typeof value !== "string" || value.trim() === "") {
+      throw new BadUserInputError("input.userInput", "userInput is required but was blank");
+    }
+    if (value.length > this.maxUserInputChars) {
+      throw new BadUserInputError(
+        "input.userInput",
+        `userInput is ${value.length.toLocaleString("en-US")} characters; the limit is ${this.maxUserInputChars.toLocaleString("en-US")}`,
+      );
+    }
+    return value.trim();
+  }
+
+  private async runLoop(prepared: PreparedRequest, signal: AbortSignal) {
+    const attempts: WorkflowAttemptRecord[] = [];
+    let prompt = prepared.firstPrompt;
+    let previousErrors: string[] | undefined =
+      prepared.callerErrors.length > 0 ? prepared.callerErrors : undefined;
+    let lastValidatedErrors: string[] = [];
+    let answeredModel: string | undefined;
+    let stop: { error: string; errorCode: GenerationErrorCode } | undefined;
+    let workflow: FlowIr | null = null;
+
+    for (let index = 0; index < prepared.budget; index++) {
+      const number = prepared.priorAttempts + index + 1;
+      const attemptStarted = performance.now();
+      let answer;
+      try {
+        answer = await this.llm.generate({
+          system: prompt.system,
+          user: prompt.user,
+          output: {
+            name: WORKFLOW_TOOL_NAME,
+            description:
+              "Submit the complete FlowIR workflow document (ir_version, inputs, nodes, edges).",
+            schema: flowIrSchema,
+            jsonSchema: prepared.toolSchema,
+            // The validator judges the answer and explains every problem; a zod rejection here
+            // would lose the workflow we feed back on retry.
+            validate: false,
+          },
+          model: prepared.model,
+          temperature: prepared.temperature,
+          maxOutputTokens: this.maxOutputTokens,
+          signal,
+        });
+      } catch (error) {
+        if (!(error instanceof GenerationFailure)) throw error;
+        attempts.push({
+          number,
+          ir: null,
+          issues: [],
+          latencyMs: elapsed(attemptStarted),
+          inputTokens: error.usage.inputTokens ?? null,
+          outputTokens: error.usage.outputTokens ?? null,
+          failure: { code: error.code, message: error.message },
+        });
+        // An answer without a usable tool call is an output failure: another generation may
+        // succeed. Transport, refusal, truncation and configuration failures are final.
+        if (error.code === "GENERATION_INVALID" && index + 1 < prepared.budget) {
+          this.logger.debug({ attempt: number, err: error }, "Unusable answer; generating again");
+          continue;
+        }
+        stop = { error: error.message, errorCode: error.code };
+        break;
+      }
+
+      answeredModel = answer.model;
+      const ir = answer.data as Record<string, unknown>;
+      const validation = validateWorkflow(ir, {
+        planningContext: prepared.planningContext,
+        browsedComponents: prepared.browsedComponents,
+        discoveredParams: prepared.discoveredParams,
+      });
+      attempts.push({
+        number,
+        ir,
+        issues: [...validation.errors, ...validation.warnings],
+        latencyMs: elapsed(attemptStarted),
+        inputTokens: answer.usage.inputTokens ?? null,
+        outputTokens: answer.usage.outputTokens ?? null,
+      });
+      this.logger.debug(`Generated ${Array.isArray(ir.nodes) ? ir.nodes.length : 0} nodes`);
+
+      if (validation.valid) {
+        workflow = ir as FlowIr; // validateWorkflow is the authority on the FlowIR shape
+        lastValidatedErrors = [];
+        break;
+      }
+      const errors = validation.errors.map((issue) => issue.message);
+      lastValidatedErrors = errors;
+      if (previousErrors !== undefined && sameErrors(previousErrors, errors)) {
+        stop = {
+          error: `Stopped after attempt ${number}: it returned exactly the errors of the attempt before, so another generation would not help. First error: ${errors[0]}`,
+          errorCode: "GENERATION_INVALID",
+        };
+        break;
+      }
+      previousErrors = errors;
+      if (index + 1 < prepared.budget) {
+        prompt = this.retryPrompt(prepared, validation.errors, ir, number);
+      }
+    }
+
+    const generations = attempts.length;
+    if (!workflow && !stop) {
+      stop = {
+        error:
+          lastValidatedErrors.length > 0
+            ? `The workflow failed validation after ${generations} generation${generations === 1 ? "" : "s"} (attempt ${prepared.priorAttempts + generations} of ${MAX_GENERATIONS}). First error: ${lastValidatedErrors[0]}`
+            : `No usable workflow after ${generations} generation${generations === 1 ? "" : "s"}`,
+        errorCode: "GENERATION_INVALID",
+      };
+    }
+    return {
+      success: workflow !== null,
+      workflow,
+      error: stop?.error ?? null,
+      errorCode: stop?.errorCode ?? null,
+      generationAttempts: prepared.priorAttempts + generations,
+      validationErrors: workflow ? [] : lastValidatedErrors,
+      attempts,
+      generation: {
+        provider: this.llm.provider,
+        model: answeredModel ?? prepared.model ?? this.llm.defaultModel,
+        cached: false as const,
+        attempts: generations,
+        latencyMs: 0,
+        inputTokens: sumKnown(attempts.map((attempt) => attempt.inputTokens)),
+        outputTokens: sumKnown(attempts.map((attempt) => attempt.outputTokens)),
+      },
+    } satisfies GenerateWorkflowResult;
+  }
+
+  /**
+   * The retry prompt: the first errors (by actionability) and the workflow they were found in.
+   * When that would push the prompt past the limit, the workflow is left out (the original's
+   * behaviour) rather than failing a request we already accepted.
+   */
+  private retryPrompt(
+    prepared: PreparedRequest,
+    errors: readonly WorkflowIssue[],
+    previousWorkflow: Record<string, unknown>,
+    attempt: number,
+  ): WorkflowPrompt {
+    const promptErrors = firstErrorsForPrompt(errors, PROMPT_ERROR_LIMIT).map(
+      (issue) => issue.message,
+    );
+    const base: WorkflowPromptInput = {
+      userInput: prepared.userInput,
+      planningContext: prepared.planningContext,
+      discoveredParams: prepared.discoveredParams,
+      retry: { errors: promptErrors, previousWorkflow, attempt },
+    };
+    const withWorkflow = buildWorkflowPrompt(base);
+    const { estimatedTokens } = estimatePromptTokens({
+      ...withWorkflow,
+      toolSchema: prepared.toolSchema,
+    });
+    if (estimatedTokens <= this.maxPromptTokens) return withWorkflow;
+    this.logger.warn(
+      { attempt, estimatedTokens, limit: this.maxPromptTokens },
+      "Retry prompt with the previous workflow is too large; sending the errors only",
+    );
+    return buildWorkflowPrompt({ ...base, retry: { errors: promptErrors, attempt } });
+  }
+
+  private logOutcome(prepared: PreparedRequest, result: GenerateWorkflowResult): void {
+    // First-attempt success rate, attempts per success, latency and tokens: what the original
+    // never recorded (workflow.md section 5).
+    this.logger.info(
+      {
+        promptVersion: PROMPT_VERSION,
+        success: result.success,
+        errorCode: result.errorCode,
+        generations: result.generation.attempts,
+        firstAttemptSuccess: result.success && result.generation.attempts === 1,
+        generationAttempts: result.generationAttempts,
+        latencyMs: result.generation.latencyMs,
+        inputTokens: result.generation.inputTokens,
+        outputTokens: result.generation.outputTokens,
+        estimatedPromptTokens: prepared.promptTokens,
+        model: result.generation.model,
+      },
+      result.success ? "Workflow generated" : "Workflow generation failed",
+    );
+  }
+}
+
+/** The seed's planning-context checks, with its messages. */
+function checkPlanningContext(value: unknown): string {
+  if (value === undefined || value === null || value === "") {
+    throw new BadUserInputError(
+      "input.planningContext",
+      "Planning context is required but was empty",
+    );
+  }
+  if (typeof value === "object" && "error" in value) {
+    const details = (value as PlanningContextError).error;
+    throw new BadUserInputError(
+      "input.planningContext",
+      `Planning context error: ${typeof details === "string" ? details : JSON.stringify(details)}`,
+    );
+  }
+  if (typeof value !== "string") {
+    throw new BadUserInputError(
+      "input.planningContext",
+      `Planning context error: expected a markdown string, got ${Array.isArray(value) ? "an array" : typeof value}`,
+    );
+  }
+  if (value.trim() === "") {
+    throw new BadUserInputError(
+      "input.planningContext",
+      "Planning context is required but was empty",
+    );
+  }
+  return value;
+}
+
+function checkInteger(
+  value: number | null | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(
+      `input.${name}`,
+      `${name} must be an integer from ${min} to ${max}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function checkTemperature(value: number | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BadUserInputError(
+      "input.temperature",
+      `temperature must be from 0 to 1, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function checkModel(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const model = value.trim();
+  if (model === "" || model.length > 200) {
+    throw new BadUserInputError(
+      "input.model",
+      "model must be a non-empty name of at most 200 characters",
+    );
+  }
+  return model;
+}
+
+/** Node types for the tool schema's enum (flowIrJsonSchema adds "workflow" itself). */
+function offeredNodeTypes(
+  browsed: { nodeIds: string[]; workflowNames: string[] } | undefined,
+): string[] | undefined {
+  return browsed && browsed.nodeIds.length > 0 ? browsed.nodeIds : undefined;
+}
+
+function sameErrors(left: readonly string[], right: readonly string[]): boolean {
+  return left.length === right.length && left.every((message, index) => message === right[index]);
+}
+
+function sumKnown(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : known.reduce((total, value) => total + value, 0);
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
