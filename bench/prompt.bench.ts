@@ -26,15 +26,19 @@ interface WorkflowFixture {
   validWorkflow: Record<string, unknown>;
 }
 
-/** Finds test/fixtures/workflows from bench/ (source) or dist/bench/ (built). */
+/** Finds test/fixtures/workflows from bench/ (source), dist/bench/ (built) or the working directory. */
 function fixtureDir(): string {
-  let directory = import.meta.dirname;
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(directory, "test", "fixtures", "workflows");
-    if (existsSync(candidate)) return candidate;
-    directory = dirname(directory);
+  for (const start of [import.meta.dirname, process.cwd()]) {
+    let directory = start;
+    for (let depth = 0; depth < 5; depth++) {
+      const candidate = join(directory, "test", "fixtures", "workflows");
+      if (existsSync(candidate)) return candidate;
+      directory = dirname(directory);
+    }
   }
-  throw new Error("test/fixtures/workflows not found above " + import.meta.dirname);
+  throw new Error(
+    `test/fixtures/workflows not found above ${import.meta.dirname} or the working directory`,
+  );
 }
 
 function loadFixtures(): WorkflowFixture[] {

@@ -50,6 +50,19 @@ describe("the workflow prompt", () => {
     expect(inContext.valid).toBe(true);
   });
 
+  it("would be caught by the same validation if it hard-coded a request value", () => {
+    const broken = structuredClone(EXAMPLE_WORKFLOW);
+    broken.nodes[0]!.params.issue_number = "1234";
+    const result = validateWorkflow(broken, {
+      planningContext: EXAMPLE_PLANNING_CONTEXT,
+      discoveredParams: { ...EXAMPLE_DISCOVERED_PARAMS },
+    });
+    expect(result.valid).toBe(false);
+    expect(result.errors.map((issue) => issue.rule)).toEqual(
+      expect.arrayContaining(["hardcoded", "unused-input"]),
+    );
+  });
+
   it("never copies the example request's values into the example workflow", () => {
     const text = JSON.stringify(EXAMPLE_WORKFLOW);
     for (const value of Object.values(EXAMPLE_DISCOVERED_PARAMS)) {
