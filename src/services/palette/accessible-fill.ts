@@ -143,7 +143,11 @@ export function hoverFill(fill: string, text: string, scheme: SchemeName): strin
     passes,
   );
   if (solved && deltaEOk(solved.hex, fill) >= VISIBLE_HOVER) return solved.hex;
-  const opposite = oklchToHex({ ...color, l: color.l - offset });
-  if (passes(opposite) && deltaEOk(opposite, fill) >= VISIBLE_HOVER) return opposite;
-  return solved?.hex ?? fill;
+  // Near L 0 or 1 a 0.05 step can serialise to the same bytes, so keep going until it shows.
+  const opposite = solveLightness(
+    { ...color, l: color.l - offset },
+    offset > 0 ? -1 : 1,
+    (hex) => passes(hex) && deltaEOk(hex, fill) >= VISIBLE_HOVER,
+  );
+  return opposite?.hex ?? solved?.hex ?? fill;
 }
