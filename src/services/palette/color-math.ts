@@ -72,9 +72,13 @@ export function linearRgbToOklab({ r, g, b }: LinearRgb): Oklab {
 }
 
 export function oklabToLinearRgb({ l: lightness, a, b }: Oklab): LinearRgb {
-  const l = Math.pow(lightness + 0.3963377773761749 * a + 0.2158037573099136 * b, 3);
-  const m = Math.pow(lightness - 0.1055613458156586 * a - 0.0638541728258133 * b, 3);
-  const s = Math.pow(lightness - 0.0894841775298119 * a - 1.2914855480194092 * b, 3);
+  // Cubed by multiplication: this runs ~25 times per gamut mapping and Math.pow dominated profiles.
+  const lRoot = lightness + 0.3963377773761749 * a + 0.2158037573099136 * b;
+  const mRoot = lightness - 0.1055613458156586 * a - 0.0638541728258133 * b;
+  const sRoot = lightness - 0.0894841775298119 * a - 1.2914855480194092 * b;
+  const l = lRoot * lRoot * lRoot;
+  const m = mRoot * mRoot * mRoot;
+  const s = sRoot * sRoot * sRoot;
   return {
     r: 4.076741636075958 * l - 3.3077115392580616 * m + 0.2309699031821043 * s,
     g: -1.2684379732850317 * l + 2.6097573492876887 * m - 0.3413193760026573 * s,
@@ -135,7 +139,12 @@ export function gamutMapOklch(color: Oklch): Oklch {
 
 /** Gamut-maps and serialises: the only way derived colours become hex. */
 export function oklchToHex(color: Oklch): string {
-  return linearRgbToHex(oklabToLinearRgb(oklchToOklab(gamutMapOklch(color))));
+  return mappedOklchToHex(gamutMapOklch(color));
+}
+
+/** Serialises a colour that `gamutMapOklch` already mapped (saves a second chroma search). */
+export function mappedOklchToHex(mapped: Oklch): string {
+  return linearRgbToHex(oklabToLinearRgb(oklchToOklab(mapped)));
 }
 
 /** WCAG 2.x relative luminance. */

@@ -1,4 +1,4 @@
-import { contrastRatio, gamutMapOklch, oklchToHex } from "./color-math.js";
+import { contrastRatio, gamutMapOklch, mappedOklchToHex } from "./color-math.js";
 import type { Oklch } from "./color-math.js";
 
 /** +1 = lighter (higher OKLCH L), -1 = darker. */
@@ -28,7 +28,7 @@ export function solveLightness(
 ): Solved | undefined {
   const at = (l: number): Solved => {
     const color = gamutMapOklch({ l, c: start.c, h: start.h });
-    return { hex: oklchToHex(color), color };
+    return { hex: mappedOklchToHex(color), color };
   };
   const first = at(start.l);
   if (predicate(first.hex)) return first;
