@@ -1,18 +1,35 @@
-/** Levenshtein distance (insert, delete, substitute), case-sensitive. */
+/**
+ * Edit distance with insertions, deletions, substitutions and swaps of adjacent characters
+ * (optimal string alignment): "titel" is one typo away from "title", not two.
+ */
 export function editDistance(left: string, right: string): number {
   if (left === right) return 0;
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
+  const rows: number[][] = [];
+  for (let row = 0; row <= left.length; row++) {
+    rows.push([row]);
     for (let column = 1; column <= right.length; column++) {
+      if (row === 0) {
+        rows[0]!.push(column);
+        continue;
+      }
       const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      current.push(
-        Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost),
+      let best = Math.min(
+        rows[row - 1]![column]! + 1,
+        rows[row]![column - 1]! + 1,
+        rows[row - 1]![column - 1]! + cost,
       );
+      if (
+        row > 1 &&
+        column > 1 &&
+        left[row - 1] === right[column - 2] &&
+        left[row - 2] === right[column - 1]
+      ) {
+        best = Math.min(best, rows[row - 2]![column - 2]! + 1);
+      }
+      rows[row]!.push(best);
     }
-    previous = current;
   }
-  return previous[right.length]!;
+  return rows[left.length]![right.length]!;
 }
 
 /**

@@ -131,7 +131,7 @@ function checkOutput(
   if (problem !== undefined) {
     report(
       "node-output",
-      `${at}: template '${template.raw}': ${problem} in the output structure of node '${target.id}' (${outputs.label})`,
+      `${at}: template '${template.raw}': in the output of node '${target.id}' (${outputs.label}), ${problem}`,
       where,
     );
     return false;
