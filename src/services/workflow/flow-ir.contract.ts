@@ -84,7 +84,7 @@ export const flowIrSchema = z.strictObject({
   nodes: z.array(flowIrNodeSchema).min(1),
   edges: z
     .array(flowIrEdgeSchema)
-    .describe("A single linear chain: n nodes joined by n-1 edges, no action field"),
+    .describe("One linear chain: n nodes joined by n-1 {from, to} edges"),
   start_node: z.string().optional().describe("id of the first node of the chain"),
   outputs: z.record(z.string(), flowIrOutputSchema).optional(),
 });
