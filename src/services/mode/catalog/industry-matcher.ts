@@ -128,15 +128,17 @@ export function foldText(text: string): string {
     .replace(/þ/g, "th");
 }
 
-const DERIVATIONAL_SUFFIXES: ReadonlyArray<readonly [suffix: string, minStem: number]> = [
-  ["ing", 3],
-  ["ery", 3],
-  ["ry", 3],
-  ["ist", 3],
-  ["ian", 4],
-  ["er", 3],
-  ["y", 4],
-  ["e", 4],
+// Tried in order; the first that leaves a long enough stem wins. "-ry" needs a consonant before it
+// so "bakry" loses it but "veterinary" keeps its "ar" and meets "veterinarian".
+const DERIVATIONAL_SUFFIXES: ReadonlyArray<readonly [suffix: RegExp, minStem: number]> = [
+  [/ing$/, 3],
+  [/ery$/, 3],
+  [/(?<=[^aeiou])ry$/, 3],
+  [/ist$/, 3],
+  [/ian$/, 4],
+  [/er$/, 3],
+  [/y$/, 4],
+  [/e$/, 4],
 ];
 
 /**
@@ -162,10 +164,13 @@ export function stemWord(word: string): string {
 }
 
 function stripSuffix(word: string): { stem: string; suffix: string } | undefined {
-  const rule = DERIVATIONAL_SUFFIXES.find(
-    ([suffix, minStem]) => word.endsWith(suffix) && word.length - suffix.length >= minStem,
-  );
-  return rule ? { stem: word.slice(0, -rule[0].length), suffix: rule[0] } : undefined;
+  for (const [pattern, minStem] of DERIVATIONAL_SUFFIXES) {
+    const found = pattern.exec(word);
+    if (found && found.index >= minStem) {
+      return { stem: word.slice(0, found.index), suffix: found[0] };
+    }
+  }
+  return undefined;
 }
 
 const GENERIC_STEMS = new Set(GENERIC_WORDS.map((word) => stemWord(foldText(word))));

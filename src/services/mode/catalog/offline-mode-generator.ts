@@ -1,0 +1,146 @@
+import type { GeneratedModeConfig } from "../mode.contract.js";
+import type { CatalogEntry } from "./industry-catalog.js";
+import { explainIndustryMatch, foldText } from "./industry-matcher.js";
+import type { IndustryMatchDetail } from "./industry-matcher.js";
+import { seedColorFromTextHex } from "./seed-color.js";
+
+export interface OfflineModeConfig {
+  readonly config: GeneratedModeConfig;
+  /** The catalog entry used, or undefined when the generic mode was built. */
+  readonly matchedId: string | undefined;
+}
+
+/** Same bounds as the enforcer's name limit; longer user wording falls back to the entry name. */
+const MAX_OWN_NAME_LENGTH = 60;
+const MAX_QUALIFIER_WORDS = 4;
+const ID_MAX_LENGTH = 48;
+
+const MINOR_WORDS = new Set(
+  "a an the and or of for in on at to by with de la le les du des del di da der die das und et y".split(
+    " ",
+  ),
+);
+const LEADING_ARTICLE = /^(?:a|an|the)\s+/i;
+
+/**
+ * Title Case for display: capitalises each word (and each part of a hyphenated word) but keeps the
+ * rest as typed, so "SaaS" and "IT" survive; shouted words longer than four letters are calmed
+ * ("ORGANIC" -> "Organic"). Scripts without case ("花屋", "🦄") come back unchanged.
+ */
+export function toTitleCase(text: string): string {
+  const words = text.normalize("NFKC").trim().split(/\s+/u).filter(Boolean);
+  return words
+    .map((word, index) => {
+      if (index > 0 && MINOR_WORDS.has(word.toLowerCase())) return word.toLowerCase();
+      const calmed = word.length > 4 && word === word.toUpperCase() ? word.toLowerCase() : word;
+      return calmed
+        .split("-")
+        .map((part) => {
+          const [first = "", ...rest] = [...part];
+          return first.toUpperCase() + rest.join("");
+        })
+        .join("-");
+    })
+    .join(" ");
+}
+
+/**
+ * Best-effort snake_case id: accents folded ("Bäckerei" -> "backerei"), anything else that is
+ * not [a-z0-9] becomes a separator, at most 48 characters cut at a "_" boundary. It returns ""
+ * for text with no Latin letters or digits ("花屋", "🦄"); the caller owns that case (mode.md §3:
+ * `mode_` + a hash of the input) and the "never a built-in id" rule.
+ */
+export function toSnakeCaseId(text: string): string {
+  const id = foldText(text)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (id.length <= ID_MAX_LENGTH) return id;
+  const cut = id.slice(0, ID_MAX_LENGTH + 1);
+  const boundary = cut.lastIndexOf("_");
+  return boundary > 0 ? cut.slice(0, boundary) : id.slice(0, ID_MAX_LENGTH);
+}
+
+/**
+ * Naming policy for a matched request. The catalog's name is canonical and fixes typos and
+ * translations ("resturant" -> "Restaurant", "Bäckerei" -> "Bakery"). The user's own words win
+ * only when they say more than the entry: some words did not match anything (qualifiers such as
+ * "organic" or a business name such as "Müller").
+ *  - every matched word spelled right -> the request itself, Title Cased
+ *    ("organic pet food shop" -> "Organic Pet Food Shop", "Bäckerei Müller" -> "Bäckerei Müller");
+ *  - a matched word was a typo -> the qualifiers plus the entry's name
+ *    ("italian resturant" -> "Italian Restaurant"), so the typo never reaches the UI.
+ * Overlong wording or more than four qualifiers fall back to the entry's name.
+ */
+function nameForMatch(request: string, match: IndustryMatchDetail): string {
+  const qualifiers = match.tokens.filter(
+    (token, index) => match.tokenMatches[index] === "none" && token.weight === 1,
+  );
+  if (qualifiers.length === 0 || qualifiers.length > MAX_QUALIFIER_WORDS) return match.entry.name;
+
+  const hasTypo = match.tokenMatches.some((kind) => kind === "fuzzy");
+  const name = hasTypo
+    ? toTitleCase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
+    : toTitleCase(request.trim().replace(LEADING_ARTICLE, ""));
+  return name.length <= MAX_OWN_NAME_LENGTH && toSnakeCaseId(name) !== "" ? name : match.entry.name;
+}
+
+function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig {
+  const ownName = name !== entry.name;
+  return {
+    industry_name: name,
+    industry_id: ownName ? toSnakeCaseId(name) : entry.id,
+    primary_color: entry.primaryColor,
+    tabs: entry.tabs.map((tab) => ({ ...tab })),
+    default_metrics: entry.metrics.map((metric) => ({ ...metric })),
+    personality_traits: [...entry.traits],
+    // Tell the assistant how the user framed the business when it differs from the entry.
+    system_prompt_fragment: ownName
+      ? `The business calls itself "${name}", a kind of ${entry.name.toLowerCase()}. ${entry.promptFragment}`
+      : entry.promptFragment,
+    welcome_message: entry.welcomeMessage,
+  };
+}
+
+/** A coherent mode for an industry the catalog does not know, named after the request. */
+function genericConfig(request: string): GeneratedModeConfig {
+  const name = toTitleCase(request.trim()) || "General Business";
+  return {
+    industry_name: name,
+    industry_id: toSnakeCaseId(name),
+    primary_color: seedColorFromTextHex(request),
+    tabs: [
+      { id: "dashboard", label: "Dashboard", icon: "📊" },
+      { id: "customers", label: "Customers", icon: "👥" },
+      { id: "operations", label: "Operations", icon: "🛠️" },
+      { id: "reports", label: "Reports", icon: "📋" },
+      { id: "settings", label: "Settings", icon: "⚙️" },
+    ],
+    default_metrics: [
+      { label: "Monthly Revenue", value: "$48,250", unit: null },
+      { label: "Active Customers", value: "1,284", unit: null },
+      { label: "Open Orders", value: "37", unit: null },
+      { label: "Customer Satisfaction", value: "92%", unit: null },
+    ],
+    personality_traits: ["Helpful", "Clear", "Proactive", "Curious about the business"],
+    system_prompt_fragment:
+      `The business describes its industry as "${name}". There are no curated notes for it, ` +
+      "so ask about its customers, products or services and key figures before assuming jargon. " +
+      "Typical questions cover revenue trends, customer activity, open orders and operational bottlenecks.",
+    welcome_message: `Welcome! I'm your ${name} assistant. Ask me about customers, operations or reports.`,
+  };
+}
+
+/**
+ * Builds a mode from the curated catalog without a model: the offline provider and the FALLBACK
+ * when a model call fails. Pure and deterministic. Counts and ids follow the contract already;
+ * the caller still runs the usual enforcement (and handles an empty `industry_id`, see
+ * {@link toSnakeCaseId}).
+ */
+export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
+  const match = explainIndustryMatch(industry);
+  if (!match) return { config: genericConfig(industry), matchedId: undefined };
+  return {
+    config: configFromEntry(match.entry, nameForMatch(industry, match)),
+    matchedId: match.entry.id,
+  };
+}
