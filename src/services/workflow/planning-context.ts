@@ -81,6 +81,9 @@ const SECTION_LABELS: [RegExp, Exclude<Section, undefined>][] = [
 ];
 
 const ITEM_NAME = "[A-Za-z_][A-Za-z0-9_-]*";
+const PARENTHESISED_ITEM = new RegExp(`^(${ITEM_NAME})\\s*\\(([^)]*)\\)`);
+const COLON_ITEM = new RegExp(`^(${ITEM_NAME})\\s*:\\s*(.*)$`);
+const BARE_ITEM = new RegExp(`^(${ITEM_NAME})(?:\\s|$)`);
 const TYPE_TEXT = /^[A-Za-z_][\w.]*(\[.*\])?(\s*\|\s*[A-Za-z_][\w.]*(\[.*\])?)*$/;
 
 /** Parses the markdown; unknown lines are ignored rather than rejected. */
@@ -275,17 +278,17 @@ function addItem(
 export function parseItem(content: string): { name: string; type: string } | undefined {
   const text = content.replace(/[`*]/g, "").trim();
   if (/^(none|n\/a)\.?$/i.test(text)) return undefined;
-  const parenthesised = new RegExp(`^(${ITEM_NAME})\\s*\\(([^)]*)\\)`).exec(text);
+  const parenthesised = PARENTHESISED_ITEM.exec(text);
   if (parenthesised !== null) {
     return { name: parenthesised[1]!, type: cleanType(parenthesised[2]!) };
   }
   const head = text.split(/\s+[-–—]\s+/)[0]!;
-  const colon = new RegExp(`^(${ITEM_NAME})\\s*:\\s*(.*)$`).exec(head);
+  const colon = COLON_ITEM.exec(head);
   if (colon !== null) {
     const candidate = colon[2]!.replace(/\s*\((?:optional|required)[^)]*\)\s*$/i, "").trim();
     return { name: colon[1]!, type: TYPE_TEXT.test(candidate) ? candidate : "any" };
   }
-  const bare = new RegExp(`^(${ITEM_NAME})(?:\\s|$)`).exec(head);
+  const bare = BARE_ITEM.exec(head);
   return bare === null ? undefined : { name: bare[1]!, type: "any" };
 }
 
