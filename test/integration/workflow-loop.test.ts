@@ -4,7 +4,12 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../src/errors/bad-user-input-error.js";
 import { AnthropicLlm } from "../../src/llm/anthropic.js";
-import { WORKFLOW_SYSTEM_PROMPT } from "../../src/services/workflow/workflow.prompt.js";
+import { flowIrJsonSchema } from "../../src/services/workflow/flow-ir.contract.js";
+import { estimatePromptTokens } from "../../src/services/workflow/prompt-tokens.js";
+import {
+  buildWorkflowPrompt,
+  WORKFLOW_SYSTEM_PROMPT,
+} from "../../src/services/workflow/workflow.prompt.js";
 import { WorkflowService } from "../../src/services/workflow/workflow.service.js";
 import type {
   GenerateWorkflowRequest,
@@ -234,6 +239,32 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
     );
     expect(retryUser).toContain("Fix ONLY these specific issues");
     expect(server.requests[1]!.body.system).toBe(WORKFLOW_SYSTEM_PROMPT);
+  });
+
+  it("leaves the previous workflow out of a retry prompt that would exceed the token limit", async () => {
+    const firstPrompt = buildWorkflowPrompt({
+      userInput: fixture.userInput,
+      planningContext: fixture.planningContext,
+      discoveredParams: fixture.discoveredParams,
+    });
+    const { estimatedTokens } = estimatePromptTokens({
+      ...firstPrompt,
+      toolSchema: flowIrJsonSchema({ nodeTypes: fixture.browsedComponents?.nodeIds }),
+    });
+    const tight = new WorkflowService({
+      llm: new AnthropicLlm({ apiKey: "k", baseURL: server.url, timeoutMs: 2_000, maxRetries: 0 }),
+      logger,
+      overallTimeoutMs: 5_000,
+      maxPromptTokens: estimatedTokens + 100,
+    });
+    server.enqueue(toolUseReply(withExtraName), toolUseReply(valid));
+
+    const result = await tight.generateWorkflow(requestFor());
+
+    expect(result.success).toBe(true);
+    const retryUser = userTurn(server.requests[1]!.body);
+    expect(retryUser).not.toContain("<previous_attempt>");
+    expect(retryUser).toContain(errorMessages(result, 0)[0]!);
   });
 
   it("gives up clearly after three invalid workflows and keeps every attempt", async () => {

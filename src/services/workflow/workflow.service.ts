@@ -106,7 +106,9 @@ export type SeedGenerationResult =
   | { success: false; error: string; workflow: null };
 
 export interface WorkflowServiceOptions {
+  /** The model seam (Anthropic in production); one `generate` call per generation. */
   llm: StructuredLlm;
+  /** Debug lines of the seed ("Generating workflow for: ...", "Generated N nodes") and one info line per request. */
   logger: Logger;
   /**
    * Deadline over every model call of one request, SDK retries and backoff included, in ms.
