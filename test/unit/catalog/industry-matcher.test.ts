@@ -27,6 +27,7 @@ const EXPECTED: ReadonlyArray<readonly [request: string, id: string]> = [
   ["coffee shop", "coffee_shop"],
   ["café", "coffee_shop"],
   ["restaurants", "restaurant"],
+  ["food truck", "restaurant"],
   ["law firm", "law_firm"],
   ["attorney", "law_firm"],
   ["dentist", "dental_clinic"],
@@ -147,6 +148,11 @@ describe("matchIndustry", () => {
     "   ",
     "!!!",
     "12345",
+    // Known words are not typos of other words; first letters are not mistyped.
+    "car rental",
+    "mining company",
+    // Generic on its own, like "clinic": only "animal hospital" and the like are specific.
+    "hospital",
   ])("%j matches nothing", (request) => {
     expect(matchIndustry(request)).toBeUndefined();
   });

@@ -399,6 +399,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "brasserie",
       "fine dining",
       "dining",
+      "food truck",
+      "street food",
       "pizzeria",
       "steakhouse",
       "taqueria",

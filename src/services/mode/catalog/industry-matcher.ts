@@ -82,6 +82,7 @@ const GENERIC_WORDS = [
   "practice",
   "provider",
   "place",
+  "hospital",
   "co",
   "inc",
   "ltd",
@@ -156,9 +157,11 @@ export function stemWord(word: string): string {
   else if (stem.endsWith("s")) stem = stem.slice(0, -1);
   const first = stripSuffix(stem);
   // A second round only after "-ry"/"-e", so "dentistry" and "dentiste" reach "dent" like
-  // "dentist" does; after "-er" it would turn "caterer" into "cat".
+  // "dentist" does; after "-er" it would turn "caterer" into "cat". It must leave 4 letters, or
+  // "ministry" would meet "mining" at "min".
   if (first && (first.suffix === "ry" || first.suffix === "e")) {
-    return stripSuffix(first.stem)?.stem ?? first.stem;
+    const second = stripSuffix(first.stem);
+    return second && second.stem.length >= 4 ? second.stem : first.stem;
   }
   return first?.stem ?? stem;
 }
@@ -214,12 +217,16 @@ function editDistance(left: string, right: string, limit: number): number {
 
 /** Typos allowed grow with word length: none below 5 letters, 1 from 5, 2 from 8. */
 function fuzzyQuality(left: string, right: string): number {
+  // People rarely mistype the first letter; requiring it keeps "mining" away from "dining".
+  if (left[0] !== right[0]) return 0;
   const shorter = Math.min(left.length, right.length);
   const allowed = shorter >= 8 ? 2 : shorter >= 5 ? 1 : 0;
   if (allowed === 0) return 0;
   const distance = editDistance(left, right, allowed);
   if (distance === 1) return FUZZY_ONE;
-  if (distance === 2 && allowed >= 2) return FUZZY_TWO;
+  // Two extra letters at the end are another word, not a typo ("hospital" / "hospitalit(y)").
+  const extension = left.startsWith(right) || right.startsWith(left);
+  if (distance === 2 && allowed >= 2 && !extension) return FUZZY_TWO;
   return 0;
 }
 
@@ -228,9 +235,13 @@ interface KeywordToken {
   readonly stem: string;
 }
 
-/** 1 for the same word (after stemming), less for a probable typo, 0 otherwise. */
+/**
+ * 1 for the same word (after stemming), less for a probable typo, 0 otherwise. A word that the
+ * catalog knows exactly is never read as a typo of another one: "rental" is not "dental".
+ */
 function tokenQuality(request: RequestToken, keyword: KeywordToken): number {
   if (request.stem === keyword.stem || request.folded === keyword.folded) return 1;
+  if (KNOWN_STEMS.has(request.stem) || KNOWN_WORDS.has(request.folded)) return 0;
   return Math.max(
     fuzzyQuality(request.folded, keyword.folded),
     fuzzyQuality(request.stem, keyword.stem),
@@ -267,6 +278,12 @@ function indexEntry(entry: CatalogEntry): IndexedEntry {
 }
 
 const INDEX: readonly IndexedEntry[] = INDUSTRY_CATALOG.map(indexEntry);
+const KNOWN_WORDS = new Set(
+  INDEX.flatMap((indexed) => [...indexed.singles, ...indexed.phraseWords]).map((t) => t.folded),
+);
+const KNOWN_STEMS = new Set(
+  INDEX.flatMap((indexed) => [...indexed.singles, ...indexed.phraseWords]).map((t) => t.stem),
+);
 
 interface EntryEvidence {
   readonly evidence: number;
