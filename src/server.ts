@@ -47,8 +47,14 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const services = createServices(config, logger, metrics, options.llms);
 
   const app = createApp(logger);
+  let draining = false;
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // A response finished while draining closes its keep-alive socket; otherwise the server would
+  // wait for the client to hang up before it could close.
+  app.addHook("onSend", async (_request, reply) => {
+    if (draining) reply.header("connection", "close");
   });
 
   const schema = await buildAppSchema(createResolverContainer(services));
@@ -69,7 +75,6 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
   await apollo.start();
 
-  let draining = false;
   app.get("/health", async () => ({ status: "ok" }));
   app.get("/ready", async (_request, reply) =>
     draining ? reply.code(503).send({ status: "draining" }) : { status: "ready" },
@@ -99,9 +104,9 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     },
     async stop() {
       draining = true;
-      // fastify answers new requests with 503 while closing and waits for in-flight ones; the
-      // drain plugin stops Apollo after them.
-      await app.close();
+      // Apollo's stop runs the fastify drain plugin: fastify answers new requests with 503 while
+      // closing and waits for in-flight ones (forcing connections closed after 10 s).
+      await apollo.stop();
     },
   };
 }

@@ -27,7 +27,8 @@ export class ModeResolver {
       "plus errors), never GraphQL errors; bad input is a BAD_USER_INPUT error.",
   })
   generateMode(
-    @Arg("input", () => GenerateModeInput) input: GenerateModeInput,
+    @Arg("input", () => GenerateModeInput, { description: "The industry to generate a mode for." })
+    input: GenerateModeInput,
     @Ctx() context: RequestContext,
   ): Promise<GenerateModePayload> {
     return this.modeService.generateMode(input.industry, context);

@@ -9,7 +9,11 @@ export const RESOLVERS = [ModeResolver] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances (container.ts). */
 export async function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...RESOLVERS], container });
+  const schema = await buildSchema({ resolvers: [...RESOLVERS], container });
+  // type-graphql has no option for describing the root types; every type carries a description.
+  schema.getQueryType()!.description = "Read modes, and validate workflows without a model.";
+  schema.getMutationType()!.description = "Generate modes and workflows with a language model.";
+  return schema;
 }
 
 /** The SDL committed as schema.graphql: sorted so the file is deterministic. */

@@ -1,0 +1,14 @@
+// `npm run bench [section ...]`: prints every benchmark's figures (or only the named sections).
+import "reflect-metadata";
+import { runGenerateModeBench } from "./generate-mode.bench.js";
+import { runThemeBench } from "./theme.bench.js";
+
+const sections: Record<string, () => Promise<void>> = {
+  theme: runThemeBench,
+  "generate-mode": runGenerateModeBench,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(sections)) {
+  if (wanted.length === 0 || wanted.includes(name)) await run();
+}
