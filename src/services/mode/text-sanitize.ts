@@ -31,11 +31,32 @@ export function truncateAtWord(text: string, max: number): string {
   return (space >= max * 0.6 ? cut.slice(0, space) : cut).trim();
 }
 
-/** "pet store" → "Pet Store" (keeps words already capitalised, e.g. "IT", "McDonald"). */
+// Joining words stay lower case inside a name ("Bed and Breakfast", "Café de la Paix").
+const MINOR_WORDS = new Set(
+  "a an the and or of for in on at to by with de la le les du des del di da der die das und et y".split(
+    " ",
+  ),
+);
+
+/**
+ * Title Case for display: capitalises each word (and each part of a hyphenated word) but keeps the
+ * rest as typed, so "SaaS" and "IT" survive; shouted words longer than four letters are calmed
+ * ("ORGANIC" -> "Organic"). Scripts without case ("花屋", "🦄") come back unchanged.
+ */
 export function toTitleCase(text: string): string {
-  return text
-    .split(" ")
-    .map((word) => (word ? word[0]!.toLocaleUpperCase("en-US") + word.slice(1) : word))
+  const words = text.normalize("NFKC").trim().split(/\s+/u).filter(Boolean);
+  return words
+    .map((word, index) => {
+      if (index > 0 && MINOR_WORDS.has(word.toLowerCase())) return word.toLowerCase();
+      const calmed = word.length > 4 && word === word.toUpperCase() ? word.toLowerCase() : word;
+      return calmed
+        .split("-")
+        .map((part) => {
+          const [first = "", ...rest] = [...part];
+          return first.toUpperCase() + rest.join("");
+        })
+        .join("-");
+    })
     .join(" ");
 }
 

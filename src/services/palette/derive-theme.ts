@@ -16,7 +16,7 @@ import { deriveSidebar } from "./sidebar.js";
 import { solveOnSurfaces } from "./solve.js";
 import type { DerivedTheme, SchemeName, ThemeScheme } from "./theme.types.js";
 
-export { normalizeHexColor, seedColorFromText } from "./seed-color.js";
+export { normalizeHexColor } from "./seed-color.js";
 
 /**
  * Bumped whenever any derived hex can change for the same seed; part of the mode cache keys, so

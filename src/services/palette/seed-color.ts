@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import { colord, extend } from "colord";
 import oklchPlugin from "colord/plugins/oklch";
-import { oklchToHex } from "./color-math.js";
 
 extend([oklchPlugin]);
 
@@ -47,15 +45,4 @@ export function describeSeed(hex: string): SeedColor {
     achromatic,
     neutralChroma: achromatic ? 0 : Math.min(0.014, 0.1 * c),
   };
-}
-
-/**
- * A deterministic, pleasant brand colour for text with no usable colour (fallback modes, unknown
- * industries): SHA-256 of the text picks the hue; L 0.55 / C 0.14 keeps every hue mid-tone and
- * saturated without leaving sRGB (chroma is gamut-mapped where the hue cannot hold 0.14).
- */
-export function seedColorFromText(text: string): string {
-  const digest = createHash("sha256").update(text, "utf8").digest();
-  const hue = (digest.readUInt32BE(0) / 0x1_0000_0000) * 360;
-  return oklchToHex({ l: 0.55, c: 0.14, h: hue });
 }

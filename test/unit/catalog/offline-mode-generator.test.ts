@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { generatedModeConfigSchema } from "../../../src/services/mode/mode.contract.js";
 import { INDUSTRY_CATALOG } from "../../../src/services/mode/catalog/industry-catalog.js";
-import {
-  generateOfflineModeConfig,
-  toSnakeCaseId,
-  toTitleCase,
-} from "../../../src/services/mode/catalog/offline-mode-generator.js";
+import { generateOfflineModeConfig } from "../../../src/services/mode/catalog/offline-mode-generator.js";
+import { toSnakeId as toSnakeCaseId } from "../../../src/services/mode/mode-id.js";
+import { toTitleCase } from "../../../src/services/mode/text-sanitize.js";
 import {
   SEED_COLOR_PALETTE,
   seedColorFromTextHex,

@@ -13,11 +13,7 @@ import {
   oklchToOklab,
 } from "../../../src/services/palette/color-math.js";
 import { cvdDistance, visionDistances, visionProfile } from "../../../src/services/palette/cvd.js";
-import {
-  describeSeed,
-  normalizeHexColor,
-  seedColorFromText,
-} from "../../../src/services/palette/seed-color.js";
+import { describeSeed, normalizeHexColor } from "../../../src/services/palette/seed-color.js";
 import { meetsOnAll, solveLightness } from "../../../src/services/palette/solve.js";
 import { cvdDeltaE, deltaE } from "./independent-checks.js";
 
@@ -148,17 +144,5 @@ describe("seeds", () => {
     expect(describeSeed("#808080")).toMatchObject({ achromatic: true, h: 250, neutralChroma: 0 });
     expect(describeSeed("#1e88e5")).toMatchObject({ achromatic: false });
     expect(describeSeed("#1e88e5").neutralChroma).toBeCloseTo(0.014, 6);
-  });
-
-  it("seedColorFromText is deterministic, mid-tone and varies with the text", () => {
-    const texts = ["Bäckerei", "flower shop", "花屋", "", "mode_1234abcd"];
-    const colours = texts.map(seedColorFromText);
-    expect(texts.map(seedColorFromText)).toEqual(colours);
-    expect(new Set(colours).size).toBe(texts.length);
-    for (const colour of colours) {
-      expect(colour).toMatch(/^#[0-9a-f]{6}$/);
-      expect(hexToOklab(colour).l).toBeCloseTo(0.55, 2);
-    }
-    expect(seedColorFromText("flower shop")).toMatchInlineSnapshot(`"#9c6300"`);
   });
 });

@@ -3,13 +3,7 @@ import { describe, expect, it } from "vitest";
 import { chartCandidates } from "../../../src/services/palette/chart-series.js";
 import { hexToOklch } from "../../../src/services/palette/color-math.js";
 import { CONTRAST_PAIRS, DISTINCTNESS } from "../../../src/services/palette/contrast-pairs.js";
-import {
-  DERIVATION_VERSION,
-  deriveTheme,
-  deriveThemeUncached,
-  normalizeHexColor,
-  seedColorFromText,
-} from "../../../src/services/palette/derive-theme.js";
+import { deriveTheme, deriveThemeUncached } from "../../../src/services/palette/derive-theme.js";
 import { deltaE, spec } from "./independent-checks.js";
 
 const isGrey = (hex: string): boolean =>
@@ -36,15 +30,6 @@ describe("deriveTheme API", () => {
   it("throws a plain Error on an invalid seed", () => {
     expect(() => deriveTheme("blue")).toThrow(Error);
     expect(() => deriveThemeUncached("#12345")).toThrow(/Invalid seed/);
-  });
-
-  it("exports the helpers callers need", () => {
-    expect(typeof DERIVATION_VERSION).toBe("string");
-    expect(DERIVATION_VERSION.length).toBeGreaterThan(0);
-    expect(normalizeHexColor("#FFF")).toBe("#ffffff");
-    expect(
-      deriveTheme(seedColorFromText("unknown industry")).contrast.every((check) => check.passes),
-    ).toBe(true);
   });
 
   it("fills the legacy fields from the light scheme and measures fidelity", () => {

@@ -1,6 +1,8 @@
 import type { GeneratedModeConfig } from "../mode.contract.js";
 import type { CatalogEntry } from "./industry-catalog.js";
-import { explainIndustryMatch, foldText } from "./industry-matcher.js";
+import { toSnakeId } from "../mode-id.js";
+import { toTitleCase } from "../text-sanitize.js";
+import { explainIndustryMatch } from "./industry-matcher.js";
 import type { IndustryMatchDetail } from "./industry-matcher.js";
 import { seedColorFromTextHex } from "./seed-color.js";
 
@@ -13,52 +15,8 @@ export interface OfflineModeConfig {
 /** Same bounds as the enforcer's name limit; longer user wording falls back to the entry name. */
 const MAX_OWN_NAME_LENGTH = 60;
 const MAX_QUALIFIER_WORDS = 4;
-const ID_MAX_LENGTH = 48;
 
-const MINOR_WORDS = new Set(
-  "a an the and or of for in on at to by with de la le les du des del di da der die das und et y".split(
-    " ",
-  ),
-);
 const LEADING_ARTICLE = /^(?:a|an|the)\s+/i;
-
-/**
- * Title Case for display: capitalises each word (and each part of a hyphenated word) but keeps the
- * rest as typed, so "SaaS" and "IT" survive; shouted words longer than four letters are calmed
- * ("ORGANIC" -> "Organic"). Scripts without case ("花屋", "🦄") come back unchanged.
- */
-export function toTitleCase(text: string): string {
-  const words = text.normalize("NFKC").trim().split(/\s+/u).filter(Boolean);
-  return words
-    .map((word, index) => {
-      if (index > 0 && MINOR_WORDS.has(word.toLowerCase())) return word.toLowerCase();
-      const calmed = word.length > 4 && word === word.toUpperCase() ? word.toLowerCase() : word;
-      return calmed
-        .split("-")
-        .map((part) => {
-          const [first = "", ...rest] = [...part];
-          return first.toUpperCase() + rest.join("");
-        })
-        .join("-");
-    })
-    .join(" ");
-}
-
-/**
- * Best-effort snake_case id: accents folded ("Bäckerei" -> "backerei"), anything else that is
- * not [a-z0-9] becomes a separator, at most 48 characters cut at a "_" boundary. It returns ""
- * for text with no Latin letters or digits ("花屋", "🦄"); the caller owns that case (mode.md §3:
- * `mode_` + a hash of the input) and the "never a built-in id" rule.
- */
-export function toSnakeCaseId(text: string): string {
-  const id = foldText(text)
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  if (id.length <= ID_MAX_LENGTH) return id;
-  const cut = id.slice(0, ID_MAX_LENGTH + 1);
-  const boundary = cut.lastIndexOf("_");
-  return boundary > 0 ? cut.slice(0, boundary) : id.slice(0, ID_MAX_LENGTH);
-}
 
 /**
  * Naming policy for a matched request. The catalog's name is canonical and fixes typos and
@@ -81,14 +39,14 @@ function nameForMatch(request: string, match: IndustryMatchDetail): string {
   const name = hasTypo
     ? toTitleCase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
     : toTitleCase(request.trim().replace(LEADING_ARTICLE, ""));
-  return name.length <= MAX_OWN_NAME_LENGTH && toSnakeCaseId(name) !== "" ? name : match.entry.name;
+  return name.length <= MAX_OWN_NAME_LENGTH && toSnakeId(name) !== "" ? name : match.entry.name;
 }
 
 function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig {
   const ownName = name !== entry.name;
   return {
     industry_name: name,
-    industry_id: ownName ? toSnakeCaseId(name) : entry.id,
+    industry_id: ownName ? toSnakeId(name) : entry.id,
     primary_color: entry.primaryColor,
     tabs: entry.tabs.map((tab) => ({ ...tab })),
     default_metrics: entry.metrics.map((metric) => ({ ...metric })),
@@ -106,7 +64,7 @@ function genericConfig(request: string): GeneratedModeConfig {
   const name = toTitleCase(request.trim()) || "General Business";
   return {
     industry_name: name,
-    industry_id: toSnakeCaseId(name),
+    industry_id: toSnakeId(name),
     primary_color: seedColorFromTextHex(request),
     tabs: [
       { id: "dashboard", label: "Dashboard", icon: "📊" },
@@ -134,7 +92,7 @@ function genericConfig(request: string): GeneratedModeConfig {
  * Builds a mode from the curated catalog without a model: the offline provider and the FALLBACK
  * when a model call fails. Pure and deterministic. Counts and ids follow the contract already;
  * the caller still runs the usual enforcement (and handles an empty `industry_id`, see
- * {@link toSnakeCaseId}).
+ * {@link toSnakeId}).
  */
 export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
   const match = explainIndustryMatch(industry);
