@@ -1,0 +1,104 @@
+import type { FlowIr } from "./flow-ir.contract.js";
+import { flowIrSchema } from "./flow-ir.contract.js";
+import { buildWorkflow } from "./offline/build-workflow.js";
+import type { Component } from "./offline/components.js";
+import { describeComponents } from "./offline/components.js";
+import { nodeIds } from "./offline/node-ids.js";
+import { orderChain } from "./offline/order-chain.js";
+import { readRequest } from "./offline/request.js";
+import { selectComponents } from "./offline/select-components.js";
+import { parsePlanningContext } from "./planning-context.js";
+import { validateWorkflow } from "./validate-workflow.js";
+
+export interface OfflinePlanInput {
+  userInput: string;
+  /** Planning-context markdown (planning-context.ts); the only source of component facts. */
+  planningContext: string;
+  /** When given, only these components are candidates (and only these pass validation). */
+  browsedComponents?: { nodeIds: string[]; workflowNames: string[] };
+  /** Values from the request; each becomes a declared input, never a literal in params. */
+  discoveredParams?: Record<string, unknown>;
+}
+
+export type OfflinePlanResult = { workflow: FlowIr } | { failure: string };
+
+/** How many validator errors a failure names: enough to act on, short enough to read. */
+const FAILURE_ERROR_LIMIT = 3;
+
+/**
+ * Builds a linear FlowIR workflow without a model: deterministic and pure, the same input gives a
+ * deep-equal result. Steps: read the offered components; choose the ones the request needs
+ * (select-components.ts); order them producer-first (order-chain.ts); name the nodes
+ * (node-ids.ts); fill every parameter from discovered values, earlier outputs or new inputs
+ * (build-workflow.ts); then judge the result with the same validator and contract as a model's
+ * answer. It never returns an invalid workflow: a failure says why instead.
+ *
+ * The workflow service calls this directly when no model is configured, with the request's
+ * `userInput`, `planningContext`, `browsedComponents` and `discoveredParams`, and treats a
+ * failure as a generation failure; one call is enough, since a retry would repeat it. There is no
+ * offline `StructuredLlm`: it would have to recover these inputs from prompt text.
+ */
+export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult {
+  const planningContext = typeof input.planningContext === "string" ? input.planningContext : "";
+  const components = describeComponents(planningContext, parsePlanningContext(planningContext));
+  if (components.length === 0) {
+    return { failure: "the planning context describes no components to build a workflow from" };
+  }
+  const offered = offeredComponents(components, input.browsedComponents);
+  if (offered.length === 0) {
+    return {
+      failure: `none of the browsed components (${describeBrowsed(input.browsedComponents)}) is described in the planning context`,
+    };
+  }
+  const request = readRequest(input.userInput ?? "", input.discoveredParams ?? {});
+  const selection = selectComponents(offered, request);
+  if (selection.components.length === 0) {
+    return {
+      failure: `the request mentions none of the offered components (${offered.map((component) => component.name).join(", ")}) and none of them takes a discovered value`,
+    };
+  }
+  const chain = orderChain(selection.components, selection.bindings, selection.relevance);
+  const ids = nodeIds(chain, selection.bindings, request);
+  const draft = buildWorkflow(chain, ids, selection.bindings, request);
+
+  const validation = validateWorkflow(draft, {
+    planningContext,
+    ...(input.browsedComponents !== undefined
+      ? { browsedComponents: input.browsedComponents }
+      : {}),
+    ...(input.discoveredParams !== undefined ? { discoveredParams: input.discoveredParams } : {}),
+  });
+  if (!validation.valid) {
+    const first = validation.errors
+      .slice(0, FAILURE_ERROR_LIMIT)
+      .map((issue) => `[${issue.rule}] ${issue.message}`);
+    return {
+      failure: `the planned chain (${chain.map((component) => component.name).join(" → ")}) does not validate: ${first.join("; ")}${validation.errors.length > FAILURE_ERROR_LIMIT ? `; and ${validation.errors.length - FAILURE_ERROR_LIMIT} more` : ""}`,
+    };
+  }
+  const contract = flowIrSchema.safeParse(draft);
+  if (!contract.success) {
+    return {
+      failure: `the planned workflow breaks the FlowIR contract: ${contract.error.message}`,
+    };
+  }
+  return { workflow: contract.data };
+}
+
+/** Browsed node ids and workflow names when given (in their context order), else everything. */
+function offeredComponents(
+  components: readonly Component[],
+  browsed: OfflinePlanInput["browsedComponents"],
+): Component[] {
+  if (browsed === undefined || browsed === null) return [...components];
+  const nodeIds = new Set(Array.isArray(browsed.nodeIds) ? browsed.nodeIds : []);
+  const workflowNames = new Set(Array.isArray(browsed.workflowNames) ? browsed.workflowNames : []);
+  return components.filter((component) =>
+    component.kind === "workflow" ? workflowNames.has(component.name) : nodeIds.has(component.name),
+  );
+}
+
+function describeBrowsed(browsed: OfflinePlanInput["browsedComponents"]): string {
+  const names = [...(browsed?.nodeIds ?? []), ...(browsed?.workflowNames ?? [])];
+  return names.length === 0 ? "none" : names.join(", ");
+}

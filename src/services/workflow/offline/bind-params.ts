@@ -1,0 +1,116 @@
+import type { Component, Slot } from "./components.js";
+import { isSink } from "./relevance.js";
+import type { DiscoveredParam } from "./request.js";
+import { inputTypeOf, valueTypeOf } from "./value-types.js";
+import { isTextName } from "./wiring.js";
+import { nameTokens, SINK_WORDS, SOURCE_WORDS, stem } from "./words.js";
+
+/** A discovered value feeding one slot of one component. */
+export interface Binding {
+  param: DiscoveredParam;
+  component: Component;
+  slot: Slot;
+  score: number;
+}
+
+/**
+ * How well a discovered parameter fits a slot: 10 for the same name; else one point per shared
+ * name token, half a point up or down when the parameter's name says where the value goes
+ * ("input_file" suits a reader, "output_file" a writer); 0 when the value cannot be of the slot's
+ * type. The llm prompt is never bound: the planner writes it.
+ */
+export function bindingScore(param: DiscoveredParam, slot: Slot, component: Component): number {
+  if (component.llmLike && slot.name === "prompt") return 0;
+  if (!valueFits(param.value, slot.type)) return 0;
+  // A path names the text, it is not the text: "sales.csv" must reach a reader, not `csv_text`.
+  if (looksLikePath(param.value) && isTextName(slot.name)) return 0;
+  if (param.name === slot.name) return 10;
+  const tokens = nameTokens(param.name);
+  const slotStems = new Set(nameTokens(slot.name).map(stem));
+  const shared = tokens.filter(
+    (token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token) && slotStems.has(stem(token)),
+  ).length;
+  if (shared === 0) return 0;
+  const sink = isSink(component);
+  let score = shared;
+  if (tokens.some((token) => SOURCE_WORDS.has(token))) score += sink ? -0.5 : 0.5;
+  if (tokens.some((token) => SINK_WORDS.has(token))) score += sink ? 0.5 : -0.5;
+  return score;
+}
+
+/**
+ * Greedy assignment, best score first (ties: parameter, component, slot order). A slot takes one
+ * value; a value may fill several slots (the repository of both the fetch and the comment step),
+ * but only slots that fit it as well as its best one, so a file path meant for the writer does not
+ * also become the reader's path.
+ */
+export function bindParams(
+  params: readonly DiscoveredParam[],
+  components: readonly Component[],
+): Binding[] {
+  const candidates: (Binding & { order: number[] })[] = [];
+  params.forEach((param, paramIndex) => {
+    components.forEach((component, componentIndex) => {
+      component.slots.forEach((slot, slotIndex) => {
+        const score = bindingScore(param, slot, component);
+        if (score > 0) {
+          candidates.push({
+            param,
+            component,
+            slot,
+            score,
+            order: [paramIndex, component.index, componentIndex, slotIndex],
+          });
+        }
+      });
+    });
+  });
+  candidates.sort(
+    (left, right) => right.score - left.score || compareOrder(left.order, right.order),
+  );
+  const taken = new Set<Slot>();
+  const best = new Map<DiscoveredParam, number>();
+  const bindings: Binding[] = [];
+  for (const { order: _order, ...candidate } of candidates) {
+    if (taken.has(candidate.slot)) continue;
+    const bestScore = best.get(candidate.param);
+    if (bestScore !== undefined && candidate.score < bestScore) continue;
+    taken.add(candidate.slot);
+    best.set(candidate.param, candidate.score);
+    bindings.push(candidate);
+  }
+  return bindings;
+}
+
+function compareOrder(left: number[], right: number[]): number {
+  for (let index = 0; index < left.length; index++) {
+    const difference = left[index]! - right[index]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** "1234" fits an int slot, a single path fits a list slot (it is wrapped), true never fits a str. */
+function valueFits(value: unknown, slotType: string): boolean {
+  const target = inputTypeOf(slotType);
+  const source = valueTypeOf(value);
+  if (target === undefined || target === source) return true;
+  if (target === "array") return source !== "object";
+  if (target === "integer" || target === "number") {
+    return (
+      source === "integer" ||
+      source === "number" ||
+      (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim()))
+    );
+  }
+  if (target === "string") return source === "integer" || source === "number";
+  return false;
+}
+
+function looksLikePath(value: unknown): boolean {
+  return (
+    typeof value === "string" &&
+    /^[^\s]*[\\/.][^\s]*$/.test(value.trim()) &&
+    /\.[A-Za-z0-9]{1,5}$|[\\/]/.test(value.trim())
+  );
+}

@@ -1,0 +1,61 @@
+import type { Component } from "./components.js";
+import type { PlanningRequest } from "./request.js";
+import {
+  GENERIC_TOKENS,
+  mentionStems,
+  nameTokens,
+  SINK_VERBS,
+  stem,
+  VERB_TOKENS,
+} from "./words.js";
+
+/** How strongly the request mentions a component by name, and where. */
+export interface Relevance {
+  /** 2 per matched noun token, 1 per matched verb token; 0 means not mentioned. */
+  score: number;
+  /** Index of the first and last request word that mentions it (undefined when none does). */
+  first?: number;
+  last?: number;
+}
+
+/**
+ * Name tokens against request words (stems and the synonym table). Words inside discovered values
+ * do not count: "CHANGELOG.md" is data, not a wish for a changelog component. "file", "data" and
+ * the like do not count either: every reader and writer has them.
+ */
+export function relevanceOf(component: Component, request: PlanningRequest): Relevance {
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const words = request.words.filter((word) => !valueWords.has(word.index));
+  const relevance: Relevance = { score: 0 };
+  for (const token of new Set(nameTokens(component.name))) {
+    if (GENERIC_TOKENS.has(token)) continue;
+    const stems = mentionStems(token);
+    const matches = words.filter((word) => stems.has(word.stem));
+    if (matches.length === 0) continue;
+    relevance.score += VERB_TOKENS.has(token) ? 1 : 2;
+    relevance.first = Math.min(relevance.first ?? Infinity, matches[0]!.index);
+    relevance.last = Math.max(relevance.last ?? -Infinity, matches[matches.length - 1]!.index);
+  }
+  return relevance;
+}
+
+/** A component that delivers the result somewhere (write, post, send, commit…): it ends the chain. */
+export function isSink(component: Component): boolean {
+  return (
+    component.kind === "node" &&
+    !component.llmLike &&
+    nameTokens(component.name).some((token) => SINK_VERBS.has(token))
+  );
+}
+
+/**
+ * What a component works on, without its verb: github-get-issue and github-list-issues share
+ * "github issue" and so compete for the same place in the chain.
+ */
+export function familyOf(component: Component): string {
+  return nameTokens(component.name)
+    .filter((token) => !VERB_TOKENS.has(token))
+    .map(stem)
+    .sort()
+    .join(" ");
+}

@@ -1,0 +1,111 @@
+import type { Binding } from "./bind-params.js";
+import { bindingScore, bindParams } from "./bind-params.js";
+import type { Component } from "./components.js";
+import type { Relevance } from "./relevance.js";
+import { familyOf, isSink, relevanceOf } from "./relevance.js";
+import type { PlanningRequest } from "./request.js";
+
+export interface Selection {
+  /** Chosen components, in context order (the chain order is decided later). */
+  components: Component[];
+  bindings: Binding[];
+  relevance: Map<Component, Relevance>;
+}
+
+/**
+ * Which offered components the workflow uses:
+ * 1. the language-model step (a component with a `prompt` input), when one is offered: the
+ *    offline planner cannot tell whether the request needs one, and nearly every request does;
+ * 2. every other component the request mentions by name (relevance > 0);
+ * 3. at most one saved workflow (node types must be unique, and saved ones all have type
+ *    "workflow"), and one of components that do the same thing to the same object;
+ * 4. then, for each discovered value no chosen component takes, the offered component that
+ *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one).
+ */
+export function selectComponents(
+  offered: readonly Component[],
+  request: PlanningRequest,
+): Selection {
+  const relevance = new Map(
+    offered.map((component) => [component, relevanceOf(component, request)]),
+  );
+  const score = (component: Component) => relevance.get(component)!.score;
+  const llm = offered
+    .filter((component) => component.llmLike)
+    .sort((left, right) => score(right) - score(left) || left.index - right.index)[0];
+  let chosen = offered.filter((component) => !component.llmLike && score(component) > 0);
+  chosen = keepBestWorkflow(chosen, score);
+  if (llm !== undefined) chosen.push(llm);
+
+  let bindings = bindParams(request.discovered, chosen);
+  chosen = dropRedundant(chosen, bindings, score);
+  bindings = bindParams(request.discovered, chosen);
+
+  for (;;) {
+    const extra = bestCoverage(offered, chosen, bindings, request);
+    if (extra === undefined) break;
+    chosen.push(extra);
+    bindings = bindParams(request.discovered, chosen);
+  }
+  chosen.sort((left, right) => left.index - right.index);
+  return { components: chosen, bindings, relevance };
+}
+
+function keepBestWorkflow(
+  components: Component[],
+  score: (component: Component) => number,
+): Component[] {
+  const workflows = components
+    .filter((component) => component.kind === "workflow")
+    .sort((left, right) => score(right) - score(left) || left.index - right.index);
+  return components.filter(
+    (component) => component.kind !== "workflow" || component === workflows[0],
+  );
+}
+
+/** Of two chosen components with the same family and role, keep the better-supported one. */
+function dropRedundant(
+  components: Component[],
+  bindings: readonly Binding[],
+  score: (component: Component) => number,
+): Component[] {
+  const support = (component: Component) =>
+    score(component) + bindings.filter((binding) => binding.component === component).length;
+  return components.filter((component) => {
+    if (component.llmLike) return true;
+    return !components.some(
+      (other) =>
+        other !== component &&
+        !other.llmLike &&
+        familyOf(other) === familyOf(component) &&
+        isSink(other) === isSink(component) &&
+        (support(other) > support(component) ||
+          (support(other) === support(component) && other.index < component.index)),
+    );
+  });
+}
+
+/** An unchosen component that takes a discovered value no chosen component takes. */
+function bestCoverage(
+  offered: readonly Component[],
+  chosen: readonly Component[],
+  bindings: readonly Binding[],
+  request: PlanningRequest,
+): Component | undefined {
+  const bound = new Set(bindings.map((binding) => binding.param));
+  const hasWorkflow = chosen.some((component) => component.kind === "workflow");
+  let best: { component: Component; score: number } | undefined;
+  for (const param of request.discovered) {
+    if (bound.has(param)) continue;
+    for (const component of offered) {
+      if (chosen.includes(component) || component.llmLike) continue;
+      if (component.kind === "workflow" && hasWorkflow) continue;
+      for (const slot of component.slots) {
+        const score = bindingScore(param, slot, component);
+        // One shared word at least, net of a role mismatch: a weaker fit is a guess.
+        if (score >= 1 && (best === undefined || score > best.score)) best = { component, score };
+      }
+    }
+  }
+  return best?.component;
+}

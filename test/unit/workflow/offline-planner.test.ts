@@ -1,0 +1,375 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
+import type { OfflinePlanInput } from "../../../src/services/workflow/offline-planner.js";
+import { planWorkflowOffline } from "../../../src/services/workflow/offline-planner.js";
+import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
+import type { WorkflowFixture } from "./workflow-fixtures.js";
+import { contextOf, loadFixture, loadFixtures } from "./workflow-fixtures.js";
+
+/** Fixtures the planner is expected to turn into a valid workflow (all of them, today). */
+const EXPECTED_VALID = [
+  "changelog-from-commits",
+  "csv-sales-report",
+  "github-issue-triage",
+  "release-notes-from-saved-workflow",
+  "summarize-notes",
+  "translate-readme",
+];
+
+function plan(input: OfflinePlanInput): FlowIr {
+  const result = planWorkflowOffline(input);
+  if ("failure" in result) throw new Error(`expected a workflow, got failure: ${result.failure}`);
+  return result.workflow;
+}
+
+function inputOf(fixture: WorkflowFixture): OfflinePlanInput {
+  return {
+    userInput: fixture.userInput,
+    planningContext: fixture.planningContext,
+    browsedComponents: fixture.browsedComponents,
+    discoveredParams: fixture.discoveredParams,
+  };
+}
+
+/** Every string at any depth of every node's params. */
+function paramStrings(workflow: FlowIr): string[] {
+  const strings: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") strings.push(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  workflow.nodes.forEach((node) => visit(node.params));
+  return strings;
+}
+
+/** Params text with templates removed: what the `hardcoded` rule looks at. */
+function literalText(workflow: FlowIr): string {
+  return paramStrings(workflow)
+    .map((text) => text.replace(/\$\{[^}]*\}/g, " "))
+    .join("\n")
+    .toLowerCase();
+}
+
+describe("planWorkflowOffline over every workflow fixture", () => {
+  const fixtures = loadFixtures();
+  const outcomes = new Map<string, "valid" | string>();
+
+  afterAll(() => {
+    const valid = [...outcomes.values()].filter((outcome) => outcome === "valid").length;
+    // The share is part of the planner's contract with the service; keep it visible in the log.
+    console.info(`offline planner: ${valid} of ${outcomes.size} fixtures give a valid workflow`);
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))(
+    "%s: a valid workflow or an honest failure, never an invalid workflow",
+    (_name, fixture) => {
+      const result = planWorkflowOffline(inputOf(fixture));
+      if ("failure" in result) {
+        outcomes.set(fixture.name, result.failure);
+        expect(result.failure.length).toBeGreaterThan(10);
+      } else {
+        const validation = validateWorkflow(result.workflow, contextOf(fixture));
+        expect(validation.errors).toEqual([]);
+        outcomes.set(fixture.name, "valid");
+      }
+      expect(outcomes.get(fixture.name) === "valid").toBe(EXPECTED_VALID.includes(fixture.name));
+    },
+  );
+
+  it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))(
+    "%s: no discovered value appears literally in params",
+    (_name, fixture) => {
+      const text = literalText(plan(inputOf(fixture)));
+      for (const value of Object.values(fixture.discoveredParams)) {
+        expect(text).not.toContain(String(value).toLowerCase());
+      }
+    },
+  );
+
+  it("covers all six fixtures", () => {
+    expect(fixtures.map((fixture) => fixture.name).sort()).toEqual(EXPECTED_VALID);
+  });
+});
+
+describe("planWorkflowOffline on summarize-notes", () => {
+  const fixture = loadFixture("summarize-notes");
+  const workflow = plan(inputOf(fixture));
+
+  it("builds read → llm → write, one chain in order, without the unrelated list-directory", () => {
+    expect(workflow.nodes.map((node) => node.type)).toEqual(["read-file", "llm", "write-file"]);
+    expect(workflow.nodes.map((node) => node.id)).toEqual([
+      "read_notes",
+      "summarize_notes",
+      "save_summary",
+    ]);
+    expect(workflow.edges).toEqual([
+      { from: "read_notes", to: "summarize_notes" },
+      { from: "summarize_notes", to: "save_summary" },
+    ]);
+    expect(workflow.ir_version).toBe("0.1.0");
+  });
+
+  it("turns the vague discovered names into clear required inputs without defaults", () => {
+    expect(workflow.inputs).toEqual({
+      notes_file: { description: "Path of the file to read", required: true, type: "string" },
+      summary_file: { description: "Path of the file to write", required: true, type: "string" },
+    });
+    const [read, summarize, save] = workflow.nodes;
+    expect(read!.params).toEqual({ file_path: "${notes_file}" });
+    expect(save!.params).toEqual({
+      file_path: "${summary_file}",
+      content: "${summarize_notes.response}",
+    });
+    expect(summarize!.params.prompt).toMatch(/^Task: Summarize \$\{notes_file\}/);
+    expect(summarize!.params.prompt).toMatch(/\$\{read_notes\.content\}$/);
+  });
+
+  it("keeps notes.txt and summary.md out of every parameter", () => {
+    const text = literalText(workflow);
+    expect(text).not.toContain("notes.txt");
+    expect(text).not.toContain("summary.md");
+  });
+
+  it("uses every component of the context when nothing was browsed, still leaving out list-directory", () => {
+    const { browsedComponents: _browsed, ...rest } = inputOf(fixture);
+    const unbrowsed = plan(rest);
+    expect(unbrowsed).toEqual(workflow);
+    expect(
+      validateWorkflow(unbrowsed, { ...contextOf(fixture), browsedComponents: undefined }).valid,
+    ).toBe(true);
+  });
+});
+
+describe("planWorkflowOffline with a saved workflow", () => {
+  it("uses the saved workflow as a mapped workflow node and reads its mapped output", () => {
+    const workflow = plan(inputOf(loadFixture("release-notes-from-saved-workflow")));
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "workflow",
+      "llm",
+      "slack-post-message",
+    ]);
+    expect(workflow.nodes[0]!.params).toEqual({
+      workflow_name: "generate-changelog",
+      param_mapping: { since_tag: "${since_tag}", repo_path: "${repo_path}" },
+      output_mapping: { changelog_markdown: "changelog_markdown" },
+      storage_mode: "mapped",
+    });
+    expect(workflow.nodes[1]!.params.prompt).toContain(
+      `\${${workflow.nodes[0]!.id}.changelog_markdown}`,
+    );
+    expect(workflow.nodes[2]!.params).toEqual({
+      channel: "${channel}",
+      text: `\${${workflow.nodes[1]!.id}.response}`,
+    });
+  });
+});
+
+describe("planWorkflowOffline on other fixtures", () => {
+  it("wires the CSV text, not the CSV path, into csv-aggregate after a reader", () => {
+    const workflow = plan(inputOf(loadFixture("csv-sales-report")));
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "read-file",
+      "csv-aggregate",
+      "llm",
+      "write-file",
+    ]);
+    const [read, aggregate] = workflow.nodes;
+    expect(aggregate!.params.inputs).toMatchObject({ csv_text: `\${${read!.id}.content}` });
+  });
+
+  it("types issue_number from the component (int), though it was discovered as text", () => {
+    const workflow = plan(inputOf(loadFixture("github-issue-triage")));
+    expect(workflow.inputs.issue_number).toEqual({
+      description: "Issue number",
+      required: true,
+      type: "integer",
+    });
+    // One of the two issue sources: the one the discovered issue number feeds.
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "github-get-issue",
+      "llm",
+      "github-create-comment",
+    ]);
+  });
+
+  it("orders sinks by their last mention: write the changelog, then commit it", () => {
+    const workflow = plan(inputOf(loadFixture("changelog-from-commits")));
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "git-log",
+      "llm",
+      "write-file",
+      "git-commit",
+    ]);
+    expect(workflow.nodes[3]!.params.files).toEqual(["${changelog_file}"]);
+  });
+});
+
+const IMAGE_AND_MAIL_CONTEXT = `## Selected Components
+
+### resize-image
+Resizes an image file.
+
+**Inputs**:
+- \`image_path: str\` - Image to resize
+- \`width: int\` - Target width in pixels
+
+**Outputs**:
+- \`resized_path: str\` - Path of the resized copy
+
+### send-email
+Sends an email.
+
+**Inputs**:
+- \`to: str\` - Recipient address
+- \`subject: str\` - Subject line
+- \`body: str\` - Message text
+
+**Outputs**:
+- \`message_id: str\` - Id of the sent message
+`;
+
+const ISSUE_DIGEST_CONTEXT = `## Selected Components
+
+### github-list-issues
+Lists issues of a repository.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`limit: int\` - Maximum number of issues (default 30)
+- \`include_closed: bool\` - Also list closed issues (optional)
+
+**Outputs**:
+- \`issues: list[dict]\` - Issues, each with number, title, body
+
+### llm
+Sends a prompt to a language model.
+
+**Inputs**:
+- \`prompt: str\` - The full prompt
+- \`system: str\` - Optional system prompt
+
+**Outputs**:
+- \`response: str\` - The model's answer
+- \`llm_usage: dict\` - Token usage
+`;
+
+describe("planWorkflowOffline on small contexts", () => {
+  it("still chains components that share no data, ordered by role, values from inputs", () => {
+    // Decision: a chain with no data passed between its steps is still a valid linear workflow
+    // (steps run one after another); the planner does not refuse it.
+    const input: OfflinePlanInput = {
+      userInput: "Resize photo.png to 200 pixels wide, then email the result to bob@example.com",
+      planningContext: IMAGE_AND_MAIL_CONTEXT,
+      discoveredParams: { image: "photo.png", width: 200, recipient: "bob@example.com" },
+    };
+    const workflow = plan(input);
+    expect(workflow.nodes.map((node) => node.type)).toEqual(["resize-image", "send-email"]);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
+    expect(workflow.inputs.width).toEqual({
+      description: "Target width in pixels",
+      required: true,
+      type: "integer",
+    });
+    // "recipient" matches no slot by name and there is no prompt to carry it: it is not declared.
+    expect(workflow.inputs).not.toHaveProperty("recipient");
+    expect(literalText(workflow)).not.toContain("bob@example.com");
+  });
+
+  it("fails honestly when the request names none of the offered components", () => {
+    const result = planWorkflowOffline({
+      userInput: "order a pizza",
+      planningContext: IMAGE_AND_MAIL_CONTEXT,
+    });
+    expect(result).toEqual({
+      failure: expect.stringContaining(
+        "mentions none of the offered components (resize-image, send-email)",
+      ),
+    });
+  });
+
+  it("fails honestly on an empty or unknown browsed set and on a context without components", () => {
+    const fixture = loadFixture("summarize-notes");
+    const empty = planWorkflowOffline({
+      ...inputOf(fixture),
+      browsedComponents: { nodeIds: [], workflowNames: [] },
+    });
+    expect(empty).toEqual({ failure: expect.stringContaining("browsed components (none)") });
+    const unknown = planWorkflowOffline({
+      ...inputOf(fixture),
+      browsedComponents: { nodeIds: ["http-request"], workflowNames: ["nope"] },
+    });
+    expect(unknown).toEqual({ failure: expect.stringContaining("http-request, nope") });
+    const bare = planWorkflowOffline({ userInput: "summarize", planningContext: "no components" });
+    expect(bare).toEqual({ failure: expect.stringContaining("describes no components") });
+  });
+
+  it("ignores browsed ids the context does not describe and plans with the rest", () => {
+    const fixture = loadFixture("summarize-notes");
+    const browsedComponents = {
+      nodeIds: [...fixture.browsedComponents.nodeIds, "http-request"],
+      workflowNames: [],
+    };
+    const workflow = plan({ ...inputOf(fixture), browsedComponents });
+    expect(validateWorkflow(workflow, { ...contextOf(fixture), browsedComponents }).valid).toBe(
+      true,
+    );
+  });
+
+  it("types inputs from discovered numbers and booleans, required and without a default", () => {
+    const input: OfflinePlanInput = {
+      userInput:
+        "Summarize the 5 newest issues of acme/widgets, closed ones too, if over 0.75 relevant",
+      planningContext: ISSUE_DIGEST_CONTEXT,
+      discoveredParams: {
+        repo: "acme/widgets",
+        limit: 5,
+        include_closed: true,
+        threshold: 0.75,
+      },
+    };
+    const workflow = plan(input);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
+    expect(workflow.inputs).toMatchObject({
+      repo: { required: true, type: "string" },
+      limit: { required: true, type: "integer" },
+      include_closed: { required: true, type: "boolean" },
+      threshold: { required: true, type: "number" },
+    });
+    for (const declared of Object.values(workflow.inputs)) {
+      expect(declared).not.toHaveProperty("default");
+    }
+    const [list, summarize] = workflow.nodes;
+    expect(list!.params).toEqual({
+      repo: "${repo}",
+      limit: "${limit}",
+      include_closed: "${include_closed}",
+    });
+    expect(summarize!.id).toBe("summarize_newest_issues");
+    expect(summarize!.params.prompt).toContain("${threshold}");
+    expect(summarize!.params.prompt).toContain(`\${${list!.id}.issues}`);
+  });
+
+  it("keeps a dollar in the request literal instead of inventing a template", () => {
+    const input: OfflinePlanInput = {
+      userInput: "Summarize the issues of acme/widgets that mention ${price} or $cost",
+      planningContext: ISSUE_DIGEST_CONTEXT,
+      discoveredParams: { repo: "acme/widgets" },
+    };
+    const workflow = plan(input);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
+    expect(workflow.inputs).not.toHaveProperty("price");
+  });
+
+  it("is deterministic: the same input, in any key order, gives a deep-equal workflow", () => {
+    for (const fixture of loadFixtures()) {
+      const first = planWorkflowOffline(inputOf(fixture));
+      const reordered = Object.fromEntries(Object.entries(fixture.discoveredParams).reverse());
+      const second = planWorkflowOffline({
+        ...structuredClone(inputOf(fixture)),
+        discoveredParams: reordered,
+      });
+      expect(second).toEqual(first);
+    }
+  });
+});
