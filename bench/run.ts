@@ -1,10 +1,14 @@
 // `npm run bench [section ...]`: prints every benchmark's figures (or only the named sections).
 import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
+import { runPromptBench } from "./prompt.bench.js";
 import { runThemeBench } from "./theme.bench.js";
+import { runValidateBench } from "./validate.bench.js";
 
 const sections: Record<string, () => Promise<void>> = {
   theme: runThemeBench,
+  validate: runValidateBench,
+  prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
 };
 

@@ -5,7 +5,9 @@ import { createLlm } from "./llm/create-llm.js";
 import type { StructuredLlm } from "./llm/structured-llm.js";
 import type { Metrics } from "./observability/metrics.js";
 import { ModeResolver } from "./resolvers/mode.resolver.js";
+import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { ModeService } from "./services/mode/mode.service.js";
+import { WorkflowService } from "./services/workflow/workflow.service.js";
 
 /** Adapters to use instead of the configured ones (tests, benchmarks). */
 export interface LlmOverrides {
@@ -16,6 +18,7 @@ export interface LlmOverrides {
 /** Everything the resolvers need, built once per server. */
 export interface AppServices {
   modes: ModeService;
+  workflows: WorkflowService;
   modeLlm: StructuredLlm | undefined;
   workflowLlm: StructuredLlm | undefined;
 }
@@ -36,12 +39,22 @@ export function createServices(
     logger,
     observer: metrics,
   });
-  return { modes, modeLlm, workflowLlm };
+  const workflows = new WorkflowService({
+    llm: workflowLlm,
+    logger,
+    overallTimeoutMs: config.workflowDeadlineMs,
+    observer: metrics,
+  });
+  return { modes, workflows, modeLlm, workflowLlm };
 }
 
 /** type-graphql's container: resolver class → instance with its service injected. */
 export function createResolverContainer(services: AppServices): ContainerType {
-  const instances = new Map<unknown, unknown>([[ModeResolver, new ModeResolver(services.modes)]]);
+  const instances = new Map<unknown, unknown>([
+    [ModeResolver, new ModeResolver(services.modes)],
+    [WorkflowResolver, new WorkflowResolver(services.workflows)],
+    [FlowIrResolver, new FlowIrResolver()],
+  ]);
   return {
     get(someClass: unknown, _resolverData: ResolverData) {
       const instance = instances.get(someClass);

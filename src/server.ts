@@ -63,6 +63,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
+    // main.ts owns the signals: drain, then exit 0. Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
       // We set no cache hints; the plugin only costs time on every request.

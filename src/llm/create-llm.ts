@@ -1,4 +1,5 @@
 import type { AppConfig, ProviderChoice } from "../config.js";
+import { AnthropicLlm } from "./anthropic.js";
 import { createAzureOpenAiLlm } from "./azure-openai.js";
 import { createOpenAiLlm } from "./openai.js";
 import type { StructuredLlm } from "./structured-llm.js";
@@ -15,8 +16,12 @@ export function createLlm(config: AppConfig, provider: ProviderChoice): Structur
     case "openai":
       return createOpenAiLlm({ ...config.openai!, ...transport });
     case "anthropic":
-      // Wired in with the Anthropic adapter (workflow issue).
-      return undefined;
+      return new AnthropicLlm({
+        apiKey: config.anthropic!.apiKey,
+        baseURL: config.anthropic!.baseURL,
+        defaultModel: config.anthropic!.model,
+        ...transport,
+      });
     case "offline":
       return undefined;
   }

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context.js";
 import { GenerateModeInput } from "../schema/mode.input.js";
 import { GenerateModePayload } from "../schema/mode.payload.js";
 import { Mode } from "../schema/mode.type.js";
-import { ModeService } from "../services/mode/mode.service.js";
+import type { ModeService } from "../services/mode/mode.service.js";
 
 @Resolver(() => Mode)
 export class ModeResolver {

@@ -1,10 +1,13 @@
 import type { Logger } from "pino";
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
-import type { GenerationErrorCode } from "../../errors/generation-error.js";
-import type { ProviderName, StructuredLlm } from "../../llm/structured-llm.js";
+import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-error.js";
+import type { GenerationObserver } from "../../observability/generation-observer.js";
+import { NO_OBSERVER } from "../../observability/generation-observer.js";
+import type { ProviderName, StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
+import { planWorkflowOffline } from "./offline-planner.js";
 import { estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
 import { firstErrorsForPrompt, validateWorkflow } from "./validate-workflow.js";
 import type { WorkflowIssue } from "./validate-workflow.js";
@@ -16,6 +19,9 @@ export const MAX_GENERATIONS = 3;
 
 /** Name of the one tool the model must call; its input is the workflow (seed output key). */
 export const WORKFLOW_TOOL_NAME = "generated_workflow";
+
+/** `GenerationInfo.model` of workflows made by the offline planner. */
+export const OFFLINE_PLANNER_MODEL = "offline-planner";
 
 /** A planning context that failed upstream (the seed's `{ error }` form). */
 export interface PlanningContextError {
@@ -41,6 +47,8 @@ export interface GenerateWorkflowRequest {
   temperature?: number | null;
   /** The request's own cancellation (client gone); combined with the overall deadline. */
   signal?: AbortSignal;
+  /** Request-scoped logger (carries the request id); default: the service's. */
+  logger?: Logger;
 }
 
 /** One generation as it happened (GraphQL `WorkflowAttempt`). */
@@ -106,8 +114,11 @@ export type SeedGenerationResult =
   | { success: false; error: string; workflow: null };
 
 export interface WorkflowServiceOptions {
-  /** The model seam (Anthropic in production); one `generate` call per generation. */
-  llm: StructuredLlm;
+  /**
+   * The model seam; one `generate` call per generation. Absent: the deterministic offline planner
+   * (offline-planner.ts) makes the one generation instead, judged by the same validator.
+   */
+  llm?: StructuredLlm;
   /** Debug lines of the seed ("Generating workflow for: ...", "Generated N nodes") and one info line per request. */
   logger: Logger;
   /**
@@ -123,6 +134,8 @@ export interface WorkflowServiceOptions {
   maxPromptTokens?: number;
   /** `max_tokens` per generation. Default 4096: a linear workflow is far smaller. */
   maxOutputTokens?: number;
+  /** Receives every model call for the metrics. */
+  observer?: GenerationObserver;
 }
 
 /** Checked input, normalised. */
@@ -139,6 +152,7 @@ interface PreparedRequest {
   toolSchema: Record<string, unknown>;
   firstPrompt: WorkflowPrompt;
   promptTokens: number;
+  logger: Logger;
 }
 
 /**
@@ -148,12 +162,13 @@ interface PreparedRequest {
  * validator (or answers with no tool call), feeding back the first errors and the workflow itself.
  */
 export class WorkflowService {
-  private readonly llm: StructuredLlm;
+  private readonly llm: StructuredLlm | undefined;
   private readonly logger: Logger;
   private readonly overallTimeoutMs: number;
   private readonly maxUserInputChars: number;
   private readonly maxPromptTokens: number;
   private readonly maxOutputTokens: number;
+  private readonly observer: GenerationObserver;
 
   constructor(options: WorkflowServiceOptions) {
     this.llm = options.llm;
@@ -162,6 +177,7 @@ export class WorkflowService {
     this.maxUserInputChars = options.maxUserInputChars ?? 4_000;
     this.maxPromptTokens = options.maxPromptTokens ?? PROMPT_TOKEN_LIMIT;
     this.maxOutputTokens = options.maxOutputTokens ?? 4_096;
+    this.observer = options.observer ?? NO_OBSERVER;
   }
 
   /**
@@ -170,7 +186,7 @@ export class WorkflowService {
    */
   async generateWorkflow(request: GenerateWorkflowRequest): Promise<GenerateWorkflowResult> {
     const prepared = this.prepare(request);
-    this.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
+    prepared.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
     const deadline = AbortSignal.timeout(this.overallTimeoutMs);
     const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
     const started = performance.now();
@@ -262,12 +278,14 @@ export class WorkflowService {
       discoveredParams,
       callerErrors,
       priorAttempts,
-      budget: Math.min(maxAttempts, MAX_GENERATIONS - priorAttempts),
+      // The offline planner is deterministic: a second generation would repeat the first.
+      budget: this.llm ? Math.min(maxAttempts, MAX_GENERATIONS - priorAttempts) : 1,
       model,
       temperature,
       toolSchema,
       firstPrompt,
       promptTokens: estimatedTokens,
+      logger: request.logger ?? this.logger,
     };
   }
 
@@ -299,24 +317,7 @@ export class WorkflowService {
       const attemptStarted = performance.now();
       let answer;
       try {
-        answer = await this.llm.generate({
-          system: prompt.system,
-          user: prompt.user,
-          output: {
-            name: WORKFLOW_TOOL_NAME,
-            description:
-              "Submit the complete FlowIR workflow document (ir_version, inputs, nodes, edges).",
-            schema: flowIrSchema,
-            jsonSchema: prepared.toolSchema,
-            // The validator judges the answer and explains every problem; a zod rejection here
-            // would lose the workflow we feed back on retry.
-            validate: false,
-          },
-          model: prepared.model,
-          temperature: prepared.temperature,
-          maxOutputTokens: this.maxOutputTokens,
-          signal,
-        });
+        answer = await this.generateOnce(prepared, prompt, signal);
       } catch (error) {
         if (!(error instanceof GenerationFailure)) throw error;
         attempts.push({
@@ -331,7 +332,10 @@ export class WorkflowService {
         // An answer without a usable tool call is an output failure: another generation may
         // succeed. Transport, refusal, truncation and configuration failures are final.
         if (error.code === "GENERATION_INVALID" && index + 1 < prepared.budget) {
-          this.logger.debug({ attempt: number, err: error }, "Unusable answer; generating again");
+          prepared.logger.debug(
+            { attempt: number, err: error },
+            "Unusable answer; generating again",
+          );
           continue;
         }
         stop = { error: error.message, errorCode: error.code };
@@ -353,7 +357,7 @@ export class WorkflowService {
         inputTokens: answer.usage.inputTokens ?? null,
         outputTokens: answer.usage.outputTokens ?? null,
       });
-      this.logger.debug(`Generated ${Array.isArray(ir.nodes) ? ir.nodes.length : 0} nodes`);
+      prepared.logger.debug(`Generated ${Array.isArray(ir.nodes) ? ir.nodes.length : 0} nodes`);
 
       if (validation.valid) {
         workflow = ir as FlowIr; // validateWorkflow is the authority on the FlowIR shape
@@ -394,8 +398,8 @@ export class WorkflowService {
       validationErrors: workflow ? [] : lastValidatedErrors,
       attempts,
       generation: {
-        provider: this.llm.provider,
-        model: answeredModel ?? prepared.model ?? this.llm.defaultModel,
+        provider: this.llm?.provider ?? "offline",
+        model: answeredModel ?? prepared.model ?? this.llm?.defaultModel ?? OFFLINE_PLANNER_MODEL,
         cached: false as const,
         attempts: generations,
         latencyMs: 0,
@@ -403,6 +407,71 @@ export class WorkflowService {
         outputTokens: sumKnown(attempts.map((attempt) => attempt.outputTokens)),
       },
     } satisfies GenerateWorkflowResult;
+  }
+
+  /** One generation: a model call, or the offline planner when no model is configured. */
+  private async generateOnce(
+    prepared: PreparedRequest,
+    prompt: WorkflowPrompt,
+    signal: AbortSignal,
+  ): Promise<StructuredAnswer<unknown>> {
+    if (!this.llm) return this.planOffline(prepared);
+    const llm = this.llm;
+    const started = performance.now();
+    const record = (outcome: string, usage: TokenUsage) =>
+      this.observer.recordModelCall({
+        task: "workflow",
+        provider: llm.provider,
+        outcome,
+        latencyMs: performance.now() - started,
+        usage,
+      });
+    try {
+      const answer = await this.callModel(llm, prepared, prompt, signal);
+      record("ok", answer.usage);
+      return answer;
+    } catch (error) {
+      if (error instanceof GenerationFailure) record(error.code, error.usage);
+      throw error;
+    }
+  }
+
+  /** The deterministic offline planner, judged by the same validator afterwards. */
+  private planOffline(prepared: PreparedRequest): StructuredAnswer<unknown> {
+    const plan = planWorkflowOffline(prepared);
+    if ("failure" in plan) {
+      throw new GenerationFailure(
+        "GENERATION_INVALID",
+        `The offline planner could not build a valid workflow from the offered components: ${plan.failure}`,
+      );
+    }
+    return { data: plan.workflow, model: OFFLINE_PLANNER_MODEL, usage: {} };
+  }
+
+  private callModel(
+    llm: StructuredLlm,
+    prepared: PreparedRequest,
+    prompt: WorkflowPrompt,
+    signal: AbortSignal,
+  ): Promise<StructuredAnswer<unknown>> {
+    return llm.generate({
+      system: prompt.system,
+      user: prompt.user,
+      output: {
+        name: WORKFLOW_TOOL_NAME,
+        description:
+          "Submit the complete FlowIR workflow document (ir_version, inputs, nodes, edges).",
+        schema: flowIrSchema,
+        jsonSchema: prepared.toolSchema,
+        // The validator judges the answer and explains every problem; a zod rejection here
+        // would lose the workflow we feed back on retry.
+        validate: false,
+      },
+      model: prepared.model,
+      temperature: prepared.temperature,
+      maxOutputTokens: this.maxOutputTokens,
+      signal,
+    });
   }
 
   /**
@@ -431,7 +500,7 @@ export class WorkflowService {
       toolSchema: prepared.toolSchema,
     });
     if (estimatedTokens <= this.maxPromptTokens) return withWorkflow;
-    this.logger.warn(
+    prepared.logger.warn(
       { attempt, estimatedTokens, limit: this.maxPromptTokens },
       "Retry prompt with the previous workflow is too large; sending the errors only",
     );
@@ -441,7 +510,7 @@ export class WorkflowService {
   private logOutcome(prepared: PreparedRequest, result: GenerateWorkflowResult): void {
     // First-attempt success rate, attempts per success, latency and tokens: what the original
     // never recorded (workflow.md section 5).
-    this.logger.info(
+    prepared.logger.info(
       {
         promptVersion: PROMPT_VERSION,
         success: result.success,

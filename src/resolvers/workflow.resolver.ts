@@ -1,0 +1,77 @@
+import { JSONObjectResolver } from "graphql-scalars";
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context.js";
+import { GenerateWorkflowInput, ValidateWorkflowInput } from "../schema/workflow.input.js";
+import {
+  FlowIR,
+  GenerateWorkflowPayload,
+  WorkflowEdge,
+  WorkflowInput,
+  WorkflowNode,
+  WorkflowValidation,
+} from "../schema/workflow.type.js";
+import type { FlowIr } from "../services/workflow/flow-ir.contract.js";
+import { validateWorkflow } from "../services/workflow/validate-workflow.js";
+import type { WorkflowService } from "../services/workflow/workflow.service.js";
+
+@Resolver()
+export class WorkflowResolver {
+  constructor(private readonly workflowService: WorkflowService) {}
+
+  @Mutation(() => GenerateWorkflowPayload, {
+    description:
+      "Generates a linear, parameterised workflow from the offered components, validating each " +
+      "generation and retrying with the errors (at most 3 generations). Generation failures are " +
+      "data (success: false); bad input is a BAD_USER_INPUT error.",
+  })
+  generateWorkflow(
+    @Arg("input", () => GenerateWorkflowInput, { description: "The task and its components." })
+    input: GenerateWorkflowInput,
+    @Ctx() context: RequestContext,
+  ): Promise<GenerateWorkflowPayload> {
+    return this.workflowService.generateWorkflow({
+      ...input,
+      signal: context.signal,
+      logger: context.logger,
+    }) as Promise<GenerateWorkflowPayload>;
+  }
+
+  @Query(() => WorkflowValidation, {
+    description: "Validates a FlowIR document against every rule; never calls a model.",
+  })
+  validateWorkflow(
+    @Arg("input", () => ValidateWorkflowInput, { description: "The document and its context." })
+    input: ValidateWorkflowInput,
+  ): WorkflowValidation {
+    return validateWorkflow(input.ir, input);
+  }
+}
+
+/** Reads the GraphQL view of a FlowIR document off the document itself. */
+@Resolver(() => FlowIR)
+export class FlowIrResolver {
+  @FieldResolver(() => String)
+  irVersion(@Root() ir: FlowIr): string {
+    return ir.ir_version;
+  }
+
+  @FieldResolver(() => [WorkflowInput])
+  inputs(@Root() ir: FlowIr): WorkflowInput[] {
+    return Object.entries(ir.inputs ?? {}).map(([name, input]) => ({ name, ...input }));
+  }
+
+  @FieldResolver(() => [WorkflowNode])
+  nodes(@Root() ir: FlowIr): WorkflowNode[] {
+    return ir.nodes;
+  }
+
+  @FieldResolver(() => [WorkflowEdge])
+  edges(@Root() ir: FlowIr): WorkflowEdge[] {
+    return ir.edges;
+  }
+
+  @FieldResolver(() => JSONObjectResolver)
+  ir(@Root() ir: FlowIr): Record<string, unknown> {
+    return ir;
+  }
+}

@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GenerateModeDocument, GenerateWorkflowDocument } from "../generated/graphql.js";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import type { GraphQLResponse } from "../support/test-server.js";
+import { loadFixture } from "../unit/workflow/workflow-fixtures.js";
+
+// `npm test` builds before running the tests; the real entry point is what users start.
+const entry = fileURLToPath(new URL("../../dist/src/main.js", import.meta.url));
+// A fresh directory: no .env to read. Only PATH/HOME are passed: no provider keys.
+const emptyDirectory = mkdtempSync(join(tmpdir(), "modeflow-start-"));
+const bareEnvironment = { PATH: process.env.PATH ?? "", HOME: emptyDirectory };
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill("SIGKILL");
+  child = undefined;
+});
+
+beforeAll(() => {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+});
+
+interface Started {
+  url: string;
+  lines: Array<Record<string, unknown>>;
+}
+
+function startProcess(environment: Record<string, string>): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    child = spawn(process.execPath, [entry], {
+      cwd: emptyDirectory,
+      env: { ...bareEnvironment, ...environment },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const lines: Array<Record<string, unknown>> = [];
+    let buffer = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString("utf8");
+      const complete = buffer.split("\n");
+      buffer = complete.pop()!;
+      for (const line of complete) {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        lines.push(parsed);
+        if (typeof parsed.url === "string") resolve({ url: parsed.url, lines });
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`server exited early with code ${code}`)));
+  });
+}
+
+function runToExit(
+  environment: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, [entry], {
+      cwd: emptyDirectory,
+      env: { ...bareEnvironment, ...environment },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.once("exit", (code) => resolve({ code, stderr }));
+  });
+}
+
+async function post<TData, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  return (await response.json()) as GraphQLResponse<TData>;
+}
+
+describe("the real server process", () => {
+  it("starts with no keys and no .env, says why each task is offline, and serves both mutations", async () => {
+    const { url, lines } = await startProcess({ PORT: "0" });
+
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    const providerLines = lines.filter((line) => typeof line.task === "string");
+    expect(providerLines.map((line) => [line.task, line.provider])).toEqual([
+      ["generateMode", "offline"],
+      ["generateWorkflow", "offline"],
+    ]);
+    expect(String(providerLines[0]!.msg)).toContain("no provider key was found");
+
+    const mode = await post(url, GenerateModeDocument, { input: { industry: "pet shop" } });
+    expect(mode.errors).toBeUndefined();
+    expect(mode.data!.generateMode.mode.source).toBe("GENERATED");
+    expect(mode.data!.generateMode.mode.tabs[0]!.id).toBe("dashboard");
+    expect(mode.data!.generateMode.generation.provider).toBe("offline");
+
+    const fixture = loadFixture("summarize-notes");
+    const workflow = await post(url, GenerateWorkflowDocument, {
+      input: {
+        userInput: fixture.userInput,
+        planningContext: fixture.planningContext,
+        browsedComponents: fixture.browsedComponents,
+        discoveredParams: fixture.discoveredParams,
+      },
+    });
+    expect(workflow.errors).toBeUndefined();
+    expect(workflow.data!.generateWorkflow.success).toBe(true);
+    expect(workflow.data!.generateWorkflow.generation.provider).toBe("offline");
+
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child!.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("refuses to start in production without keys, naming the missing variables", async () => {
+    const { code, stderr } = await runToExit({ NODE_ENV: "production", PORT: "0" });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("MODE_PROVIDER");
+    expect(stderr).toContain("WORKFLOW_PROVIDER");
+    for (const variable of ["AZURE_OPENAI_ENDPOINT", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"]) {
+      expect(stderr).toContain(variable);
+    }
+  });
+
+  it("refuses to start on an invalid value, listing every problem", async () => {
+    const { code, stderr } = await runToExit({ PORT: "http", LOG_LEVEL: "loud" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("PORT");
+    expect(stderr).toContain("LOG_LEVEL");
+  });
+});
