@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import type { Logger } from "pino";
 import { OpenAiChatLlm } from "./openai-chat.js";
 
 export interface OpenAiLlmOptions {
@@ -12,14 +13,21 @@ export interface OpenAiLlmOptions {
   timeoutMs: number;
   /** Transport retries (429, 5xx, connection errors). */
   maxRetries: number;
+  /** Receives the one warning when a compatible server needs JSON mode. */
+  logger?: Logger;
 }
 
-/** OpenAI (or any OpenAI-compatible server through `baseURL`). */
+/**
+ * OpenAI (or any OpenAI-compatible server through `baseURL`). With a custom `baseURL` the adapter
+ * falls back to JSON mode when the server refuses `json_schema` (many local servers do).
+ */
 export function createOpenAiLlm(options: OpenAiLlmOptions): OpenAiChatLlm {
   return new OpenAiChatLlm({
     provider: "openai",
     label: "OpenAI",
     defaultModel: options.model,
+    jsonModeFallback: options.baseURL !== undefined,
+    logger: options.logger,
     createClient: () =>
       new OpenAI({
         // Local servers need no key, but the SDK refuses to start without one.

@@ -145,3 +145,23 @@ export function errorReply(
 ): ScriptedReply {
   return { status, body: { error: { message, type: "error", ...extra } }, headers };
 }
+
+/** The `response_format.type` a recorded request asked for ("json_schema", "json_object", ...). */
+export function responseFormatOf(request: RecordedRequest): string | undefined {
+  const format = request.body.response_format as { type?: unknown } | undefined;
+  return typeof format?.type === "string" ? format.type : undefined;
+}
+
+/**
+ * A responder for an OpenAI-compatible server without structured outputs (older vLLM, LM Studio,
+ * many proxies): HTTP 400 to any `json_schema` request, `answer` to everything else.
+ */
+export function withoutJsonSchemaSupport(answer: Responder): Responder {
+  return (request) =>
+    responseFormatOf(request) === "json_schema"
+      ? errorReply(400, "response_format of type json_schema is not supported", {
+          type: "invalid_request_error",
+          param: "response_format",
+        })
+      : answer(request);
+}
