@@ -30,8 +30,8 @@ export function createServices(
   metrics: Metrics,
   overrides: LlmOverrides = {},
 ): AppServices {
-  const modeLlm = overrides.mode ?? createLlm(config, config.mode.provider);
-  const workflowLlm = overrides.workflow ?? createLlm(config, config.workflow.provider);
+  const modeLlm = overrides.mode ?? createLlm(config, config.mode.provider, logger);
+  const workflowLlm = overrides.workflow ?? createLlm(config, config.workflow.provider, logger);
   const modes = new ModeService({
     llm: modeLlm,
     deadlineMs: config.modeDeadlineMs,

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { AppConfig } from "./config.js";
@@ -63,6 +63,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
+    // Compact JSON: Apollo pretty-prints by default, which costs time and ~30% more bytes.
+    stringifyResult: (result) => JSON.stringify(result),
     // main.ts owns the signals: drain, then exit 0. Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
@@ -117,7 +119,7 @@ function createApp(logger: Logger) {
   return Fastify({
     loggerInstance: logger,
     // The Apollo plugin logs one line per GraphQL request; fastify's two lines would double it.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
       const header = request.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
