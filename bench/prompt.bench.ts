@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { flowIrJsonSchema } from "../src/services/workflow/flow-ir.contract.js";
 import {
   CLAUDE_TOKEN_FACTOR,
@@ -15,39 +13,9 @@ import {
   PROMPT_ERROR_LIMIT,
   PROMPT_VERSION,
 } from "../src/services/workflow/workflow.prompt.js";
+import { loadFixtures } from "../test/support/workflow-fixtures.js";
+import type { WorkflowFixture } from "../test/support/workflow-fixtures.js";
 import { median, timeEach } from "./stats.js";
-
-interface WorkflowFixture {
-  name: string;
-  userInput: string;
-  planningContext: string;
-  browsedComponents?: { nodeIds: string[]; workflowNames: string[] };
-  discoveredParams?: Record<string, unknown>;
-  validWorkflow: Record<string, unknown>;
-}
-
-/** Finds test/fixtures/workflows from bench/ (source), dist/bench/ (built) or the working directory. */
-function fixtureDir(): string {
-  for (const start of [import.meta.dirname, process.cwd()]) {
-    let directory = start;
-    for (let depth = 0; depth < 5; depth++) {
-      const candidate = join(directory, "test", "fixtures", "workflows");
-      if (existsSync(candidate)) return candidate;
-      directory = dirname(directory);
-    }
-  }
-  throw new Error(
-    `test/fixtures/workflows not found above ${import.meta.dirname} or the working directory`,
-  );
-}
-
-function loadFixtures(): WorkflowFixture[] {
-  const directory = fixtureDir();
-  return readdirSync(directory)
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .map((file) => JSON.parse(readFileSync(join(directory, file), "utf8")) as WorkflowFixture);
-}
 
 /**
  * A realistic retry: the fixture's workflow with two typical model mistakes planted (extra

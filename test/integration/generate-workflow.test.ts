@@ -4,7 +4,7 @@ import type { GenerateWorkflowInput } from "../generated/graphql.js";
 import { FakeAnthropicServer, errorReply, toolUseReply } from "../support/fake-anthropic-server.js";
 import { startTestServer } from "../support/test-server.js";
 import type { TestServer } from "../support/test-server.js";
-import { cloneWorkflow, loadFixture } from "../unit/workflow/workflow-fixtures.js";
+import { cloneWorkflow, loadFixture } from "../support/workflow-fixtures.js";
 
 const anthropic = new FakeAnthropicServer();
 let api: TestServer;

@@ -9,7 +9,7 @@ import { GenerateModeDocument, GenerateWorkflowDocument } from "../generated/gra
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import type { GraphQLResponse } from "../support/test-server.js";
-import { loadFixture } from "../unit/workflow/workflow-fixtures.js";
+import { loadFixture } from "../support/workflow-fixtures.js";
 
 // `npm test` builds before running the tests; the real entry point is what users start.
 const entry = fileURLToPath(new URL("../../dist/src/main.js", import.meta.url));

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
-import type { WorkflowValidationContext } from "../../../src/services/workflow/validate-workflow.js";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { FlowIr } from "../../src/services/workflow/flow-ir.contract.js";
+import type { WorkflowValidationContext } from "../../src/services/workflow/validate-workflow.js";
 
 /** One scenario of test/fixtures/workflows (shared with the prompt and offline-planner work). */
 export interface WorkflowFixture {
@@ -13,13 +13,27 @@ export interface WorkflowFixture {
   validWorkflow: FlowIr;
 }
 
-const directory = fileURLToPath(new URL("../../fixtures/workflows/", import.meta.url));
+/**
+ * test/fixtures/workflows, found by walking up from this file: it is read from test/support
+ * (tests) and from dist/test/support (the compiled benchmarks).
+ */
+function findFixtureDirectory(): string {
+  let directory = import.meta.dirname;
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = join(directory, "test", "fixtures", "workflows");
+    if (existsSync(candidate)) return candidate;
+    directory = dirname(directory);
+  }
+  throw new Error(`test/fixtures/workflows not found above ${import.meta.dirname}`);
+}
+
+const directory = findFixtureDirectory();
 
 export function loadFixtures(): WorkflowFixture[] {
   return readdirSync(directory)
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .map((file) => JSON.parse(readFileSync(directory + file, "utf8")) as WorkflowFixture);
+    .map((file) => JSON.parse(readFileSync(join(directory, file), "utf8")) as WorkflowFixture);
 }
 
 export function loadFixture(name: string): WorkflowFixture {

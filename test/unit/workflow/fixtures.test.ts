@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { flowIrSchema } from "../../../src/services/workflow/flow-ir.contract.js";
 import { parsePlanningContext } from "../../../src/services/workflow/planning-context.js";
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
-import { contextOf, loadFixtures } from "./workflow-fixtures.js";
+import { contextOf, loadFixtures } from "../../support/workflow-fixtures.js";
 
 const fixtures = loadFixtures();
 

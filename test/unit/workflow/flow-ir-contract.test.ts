@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flowIrJsonSchema, flowIrSchema } from "../../../src/services/workflow/flow-ir.contract.js";
-import { loadFixture } from "./workflow-fixtures.js";
+import { loadFixture } from "../../support/workflow-fixtures.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

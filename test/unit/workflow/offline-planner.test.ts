@@ -3,8 +3,8 @@ import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js"
 import type { OfflinePlanInput } from "../../../src/services/workflow/offline-planner.js";
 import { planWorkflowOffline } from "../../../src/services/workflow/offline-planner.js";
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
-import type { WorkflowFixture } from "./workflow-fixtures.js";
-import { contextOf, loadFixture, loadFixtures } from "./workflow-fixtures.js";
+import type { WorkflowFixture } from "../../support/workflow-fixtures.js";
+import { contextOf, loadFixture, loadFixtures } from "../../support/workflow-fixtures.js";
 
 /** Fixtures the planner is expected to turn into a valid workflow (all of them, today). */
 const EXPECTED_VALID = [

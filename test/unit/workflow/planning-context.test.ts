@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlanningContext } from "../../../src/services/workflow/planning-context.js";
-import { loadFixture } from "./workflow-fixtures.js";
+import { loadFixture } from "../../support/workflow-fixtures.js";
 
 function plain(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));

@@ -6,7 +6,7 @@ import {
 } from "../../../src/services/workflow/validate-workflow.js";
 import type { WorkflowIssue } from "../../../src/services/workflow/validate-workflow.js";
 import { compareIssues } from "../../../src/services/workflow/workflow-issue.js";
-import { cloneWorkflow, contextOf, loadFixture } from "./workflow-fixtures.js";
+import { cloneWorkflow, contextOf, loadFixture } from "../../support/workflow-fixtures.js";
 
 const notes = loadFixture("summarize-notes");
 const changelog = loadFixture("changelog-from-commits");

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { WorkflowValidationContext } from "../../../src/services/workflow/validate-workflow.js";
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
 import type { WorkflowIssue } from "../../../src/services/workflow/workflow-issue.js";
-import type { WorkflowFixture } from "./workflow-fixtures.js";
-import { cloneWorkflow, contextOf, loadFixture } from "./workflow-fixtures.js";
+import type { WorkflowFixture } from "../../support/workflow-fixtures.js";
+import { cloneWorkflow, contextOf, loadFixture } from "../../support/workflow-fixtures.js";
 
 const notes = loadFixture("summarize-notes");
 const triage = loadFixture("github-issue-triage");
