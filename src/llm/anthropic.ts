@@ -5,13 +5,7 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-  AuthenticationError,
   BadRequestError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  RequestTimeoutError,
 } from "@anthropic-ai/sdk";
 import type {
   Message,
@@ -22,6 +16,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
 import type { TokenUsage } from "../errors/generation-error.js";
+import { isAbortError, upstreamFailure } from "./upstream-failure.js";
 import type {
   StructuredAnswer,
   StructuredCall,
@@ -220,79 +215,28 @@ function readAnswer<T>(
  */
 export function toGenerationFailure(error: unknown): GenerationFailure {
   if (error instanceof GenerationFailure) return error;
-  const details = { cause: error };
+  // Order matters: the timeout and abort classes are subclasses of the connection/API errors.
   if (
     error instanceof APIUserAbortError ||
     error instanceof APIConnectionTimeoutError ||
-    error instanceof RequestTimeoutError
+    isAbortError(error)
   ) {
-    return new GenerationFailure(
-      "UPSTREAM_TIMEOUT",
-      `${LABEL} did not answer within the deadline`,
-      details,
-    );
+    return upstreamFailure(LABEL, { kind: "timeout" }, error);
   }
   if (error instanceof APIConnectionError) {
-    return new GenerationFailure("UPSTREAM_UNAVAILABLE", `${LABEL} could not be reached`, details);
-  }
-  if (error instanceof RateLimitError) {
-    return new GenerationFailure(
-      "UPSTREAM_RATE_LIMITED",
-      `${LABEL} is rate limiting requests; try again shortly`,
-      details,
-    );
-  }
-  if (
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError
-  ) {
-    return new GenerationFailure(
-      "NOT_CONFIGURED",
-      `${LABEL} rejected the API key or the model name (HTTP ${error.status})`,
-      details,
-    );
-  }
-  if (error instanceof InternalServerError) {
-    return new GenerationFailure(
-      "UPSTREAM_UNAVAILABLE",
-      `${LABEL} failed (HTTP ${error.status}) and kept failing through the retries`,
-      details,
-    );
-  }
-  if (error instanceof BadRequestError) {
-    return new GenerationFailure(
-      "GENERATION_INVALID",
-      `${LABEL} rejected the request (HTTP 400)${error.apiMessage ? `: ${error.apiMessage}` : ""}`,
-      details,
-    );
+    return upstreamFailure(LABEL, { kind: "unreachable" }, error);
   }
   if (error instanceof APIError) {
-    // 409, 413, 422 and others: the request itself cannot be served as built.
-    return new GenerationFailure(
-      error.status !== undefined && error.status >= 500
-        ? "UPSTREAM_UNAVAILABLE"
-        : "GENERATION_INVALID",
-      `${LABEL} rejected the request (HTTP ${error.status ?? "unknown"})`,
-      details,
-    );
+    const detail = error instanceof BadRequestError ? (error.apiMessage ?? undefined) : undefined;
+    return upstreamFailure(LABEL, { kind: "status", status: error.status, detail }, error);
   }
   if (error instanceof AnthropicError) {
     // Raised before any request: missing or unusable credentials, bad client options.
-    return new GenerationFailure("NOT_CONFIGURED", `${LABEL} client is not usable`, details);
-  }
-  if (isAbortError(error)) {
-    return new GenerationFailure(
-      "UPSTREAM_TIMEOUT",
-      `${LABEL} did not answer within the deadline`,
-      details,
-    );
+    return new GenerationFailure("NOT_CONFIGURED", `${LABEL} client is not usable`, {
+      cause: error,
+    });
   }
   throw error;
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }
 
 function safeStringify(value: unknown): string | undefined {

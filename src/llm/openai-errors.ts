@@ -3,15 +3,12 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-  AuthenticationError,
   BadRequestError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
 } from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/core/error";
 import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
+import { isAbortError, upstreamFailure } from "./upstream-failure.js";
 
 /**
  * Maps whatever the OpenAI SDK (or its zod parse step) threw to a GenerationFailure. Branches on
@@ -51,39 +48,6 @@ export function toGenerationFailure(error: unknown, providerLabel: string): Gene
       { ...details, issues: [error.message] },
     );
   }
-  // Order matters: the timeout and abort classes are subclasses of the connection/API errors.
-  if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError) {
-    return new GenerationFailure(
-      "UPSTREAM_TIMEOUT",
-      `${providerLabel} did not answer within the deadline`,
-      details,
-    );
-  }
-  if (error instanceof APIConnectionError) {
-    return new GenerationFailure(
-      "UPSTREAM_UNAVAILABLE",
-      `${providerLabel} could not be reached`,
-      details,
-    );
-  }
-  if (error instanceof RateLimitError) {
-    return new GenerationFailure(
-      "UPSTREAM_RATE_LIMITED",
-      `${providerLabel} is rate limiting requests; try again shortly`,
-      details,
-    );
-  }
-  if (
-    error instanceof AuthenticationError ||
-    error instanceof PermissionDeniedError ||
-    error instanceof NotFoundError
-  ) {
-    return new GenerationFailure(
-      "NOT_CONFIGURED",
-      `${providerLabel} rejected the credentials or the model/deployment name (HTTP ${error.status})`,
-      details,
-    );
-  }
   if (error instanceof BadRequestError && isContentFilterRejection(error)) {
     return new GenerationFailure(
       "CONTENT_FILTERED",
@@ -91,26 +55,19 @@ export function toGenerationFailure(error: unknown, providerLabel: string): Gene
       details,
     );
   }
-  if (error instanceof BadRequestError) {
-    return new GenerationFailure(
-      "GENERATION_INVALID",
-      `${providerLabel} rejected the request (HTTP 400)`,
-      details,
-    );
+  // Order matters: the timeout and abort classes are subclasses of the connection/API errors.
+  if (
+    error instanceof APIUserAbortError ||
+    error instanceof APIConnectionTimeoutError ||
+    isAbortError(error)
+  ) {
+    return upstreamFailure(providerLabel, { kind: "timeout" }, error);
+  }
+  if (error instanceof APIConnectionError) {
+    return upstreamFailure(providerLabel, { kind: "unreachable" }, error);
   }
   if (error instanceof APIError) {
-    return new GenerationFailure(
-      "UPSTREAM_UNAVAILABLE",
-      `${providerLabel} failed (HTTP ${error.status ?? "unknown"})`,
-      details,
-    );
-  }
-  if (isAbortError(error)) {
-    return new GenerationFailure(
-      "UPSTREAM_TIMEOUT",
-      `${providerLabel} did not answer within the deadline`,
-      details,
-    );
+    return upstreamFailure(providerLabel, { kind: "status", status: error.status }, error);
   }
   throw error;
 }
@@ -118,8 +75,4 @@ export function toGenerationFailure(error: unknown, providerLabel: string): Gene
 /** Azure answers a prompt its filter blocks with 400 and `code: "content_filter"`. */
 function isContentFilterRejection(error: BadRequestError): boolean {
   return error.code === "content_filter";
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }
