@@ -11,7 +11,7 @@ let api: TestServer;
 const fixture = loadFixture("summarize-notes");
 
 beforeAll(async () => {
-  await anthropic.start();
+  await anthropic.listen();
   api = await startTestServer({
     ANTHROPIC_API_KEY: "sk-ant-test",
     ANTHROPIC_BASE_URL: anthropic.url,
@@ -92,11 +92,11 @@ describe("generateWorkflow over HTTP", () => {
   it("gives up after three invalid generations with success false and every attempt", async () => {
     const broken = cloneWorkflow(fixture);
     broken.edges = [];
-    anthropic.setFallback(() => toolUseReply({ ...broken, nodes: [...broken.nodes] }));
+    anthropic.respondByDefault(() => toolUseReply({ ...broken, nodes: [...broken.nodes] }));
     const { status, body } = await api.execute(GenerateWorkflowDocument, {
       input: input({ userInput: `${fixture.userInput} (variant ${Date.now()})` }),
     });
-    anthropic.setFallback(() => errorReply(500, "api_error"));
+    anthropic.respondByDefault(() => errorReply(500, "api_error"));
 
     expect(status).toBe(200);
     const payload = body.data!.generateWorkflow;

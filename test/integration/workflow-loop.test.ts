@@ -104,7 +104,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
   }
 
   beforeAll(async () => {
-    await server.start();
+    await server.listen();
   });
   afterAll(async () => {
     await server.close();
@@ -364,7 +364,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
   });
 
   it("fails with the seed's message when content stays empty", async () => {
-    server.setFallback(() => messageReply([]));
+    server.respondByDefault(() => messageReply([]));
     try {
       const result = await service.generateWorkflow(requestFor());
       expect(server.requests).toHaveLength(3);
@@ -376,7 +376,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
         generationAttempts: 3,
       });
     } finally {
-      server.setFallback(() => errorReply(500, "api_error"));
+      server.respondByDefault(() => errorReply(500, "api_error"));
     }
   });
 
@@ -403,7 +403,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
   });
 
   it("leaves transport failures to the SDK: 500s until it gives up, then a clear failure", async () => {
-    server.setFallback(() => errorReply(500, "api_error"));
+    server.respondByDefault(() => errorReply(500, "api_error"));
     const result = await service.generateWorkflow(requestFor());
     // One generation × (1 + maxRetries 1) HTTP calls; the loop does not retry transport.
     expect(server.requests).toHaveLength(2);
@@ -545,7 +545,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
     });
 
     it("returns exec_fallback's dict when the model keeps failing", async () => {
-      server.setFallback(() => errorReply(500, "api_error"));
+      server.respondByDefault(() => errorReply(500, "api_error"));
       const result = await service.generateFromSeedInputs(seedInputs());
       expect(result).toMatchObject({ success: false, workflow: null });
       expect(Object.keys(result).sort()).toEqual(["error", "success", "workflow"]);

@@ -1,22 +1,11 @@
-import { createServer } from "node:http";
-import type { IncomingHttpHeaders, Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
+import { LoopbackJsonServer } from "./loopback-json-server.js";
+import type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
 
-/** One request the fake received, as the SDK sent it. */
-export interface RecordedAnthropicRequest {
-  method: string;
-  /** Path and query, e.g. /v1/messages */
-  url: string;
-  headers: IncomingHttpHeaders;
-  /** The parsed JSON body. */
-  body: Record<string, unknown>;
-}
-
-/** A scripted reply: a status and JSON body, or a connection that never answers. */
-export type AnthropicReply =
-  { status: number; body: unknown; headers?: Record<string, string> } | { hang: true };
-
-export type AnthropicResponder = (request: RecordedAnthropicRequest) => AnthropicReply;
+/** The shared shapes, under the names the Anthropic tests use. */
+export type RecordedAnthropicRequest = RecordedRequest;
+export type AnthropicReply = ScriptedReply;
+export type AnthropicResponder = Responder;
 
 export interface ToolUseOptions {
   /** Tool name in the block; default "generated_workflow". */
@@ -82,65 +71,14 @@ export function errorReply(status: number, type: string, message = "fake error")
  * assert what the real SDK sent. Requests without a key (`Authorization: Bearer` or `x-api-key`,
  * the SDK uses the former) get the API's 401.
  */
-export class FakeAnthropicServer {
-  readonly requests: RecordedAnthropicRequest[] = [];
-  private readonly queue: Array<AnthropicReply | AnthropicResponder> = [];
-  private readonly server: Server;
-  private fallback: AnthropicResponder = () =>
-    errorReply(500, "api_error", "fake server: no reply scripted");
-
+/**
+ * A real HTTP server on 127.0.0.1 speaking the Messages API (`POST /v1/messages`): scripted
+ * replies, every request recorded (see LoopbackJsonServer). Accepts the key as `x-api-key` or
+ * `Authorization: Bearer` (the SDK sends the latter) and answers 401 without one.
+ */
+export class FakeAnthropicServer extends LoopbackJsonServer {
   constructor() {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const recorded: RecordedAnthropicRequest = {
-          method: request.method ?? "",
-          url: request.url ?? "",
-          headers: request.headers,
-          body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-        };
-        this.requests.push(recorded);
-        const reply = this.replyTo(recorded);
-        if ("hang" in reply) return; // keep the socket open until the client gives up
-        const payload = JSON.stringify(reply.body);
-        response.writeHead(reply.status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          "request-id": `req_fake_${this.requests.length}`,
-          ...reply.headers,
-        });
-        response.end(payload);
-      });
-    });
-  }
-
-  /** Starts listening on an ephemeral loopback port. */
-  async start(): Promise<this> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    return this;
-  }
-
-  /** Base URL for the SDK's `baseURL` (the SDK appends /v1/messages). */
-  get url(): string {
-    const address = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  /** Queues replies, consumed one per request in order. */
-  enqueue(...replies: Array<AnthropicReply | AnthropicResponder>): this {
-    this.queue.push(...replies);
-    return this;
-  }
-
-  /** What to answer once the queue is empty (default: 500). */
-  setFallback(responder: AnthropicResponder): this {
-    this.fallback = responder;
-    return this;
+    super(() => errorReply(500, "api_error", "fake server: no reply scripted"));
   }
 
   /** Messages requests only (the SDK sends nothing else here, but be explicit). */
@@ -148,26 +86,18 @@ export class FakeAnthropicServer {
     return this.requests.filter((request) => request.url.startsWith("/v1/messages"));
   }
 
-  reset(): void {
-    this.requests.length = 0;
-    this.queue.length = 0;
-  }
-
-  /** Stops the server, cutting hanging connections so the test process can exit. */
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private replyTo(request: RecordedAnthropicRequest): AnthropicReply {
+  protected override replyTo(request: RecordedAnthropicRequest): AnthropicReply {
     if (request.method !== "POST" || !request.url.startsWith("/v1/messages")) {
       return errorReply(404, "not_found_error", `fake server: no route ${request.url}`);
     }
     if (!hasApiKey(request.headers)) {
       return errorReply(401, "authentication_error", "x-api-key or Authorization header required");
     }
-    const next = this.queue.shift() ?? this.fallback;
-    return typeof next === "function" ? next(request) : next;
+    return super.replyTo(request);
+  }
+
+  protected override headersFor(requestNumber: number): Record<string, string> {
+    return { "request-id": `req_fake_${requestNumber}` };
   }
 }
 

@@ -1,95 +1,18 @@
-import { createServer } from "node:http";
-import type { IncomingHttpHeaders, Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { LoopbackJsonServer } from "./loopback-json-server.js";
+import type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
 
-/** One request the fake received, as the SDK sent it. */
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, e.g. /openai/deployments/model-router/chat/completions?api-version=... */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Record<string, unknown>;
-}
-
-/** A scripted reply: a status and JSON body, or a connection that never answers. */
-export type ScriptedReply =
-  { status: number; body: unknown; headers?: Record<string, string> } | { hang: true };
-
-export type Responder = (request: RecordedRequest) => ScriptedReply;
+export type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the chat-completions wire format of OpenAI and Azure
- * OpenAI. Replies come from a queue (one per request), then from `fallback`. Every request is
- * recorded so tests can assert what the real SDK sent.
+ * OpenAI: scripted replies, every request recorded (see LoopbackJsonServer).
  */
-export class FakeOpenAiServer {
-  readonly requests: RecordedRequest[] = [];
-  private readonly queue: Array<ScriptedReply | Responder> = [];
-  private readonly server: Server;
-  private fallback: Responder = () => ({
-    status: 500,
-    body: { error: { message: "fake server: no reply scripted", type: "server_error" } },
-  });
-
+export class FakeOpenAiServer extends LoopbackJsonServer {
   constructor() {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const recorded: RecordedRequest = {
-          method: request.method ?? "",
-          url: request.url ?? "",
-          headers: request.headers,
-          body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-        };
-        this.requests.push(recorded);
-        const next = this.queue.shift() ?? this.fallback;
-        const reply = typeof next === "function" ? next(recorded) : next;
-        if ("hang" in reply) return; // keep the socket open until the client gives up
-        const payload = JSON.stringify(reply.body);
-        response.writeHead(reply.status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          ...reply.headers,
-        });
-        response.end(payload);
-      });
-    });
-  }
-
-  /** Starts listening on an ephemeral loopback port. */
-  async listen(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return this;
-  }
-
-  /** e.g. http://127.0.0.1:40123 */
-  get url(): string {
-    const address = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  /** Queues replies for the next requests, in order. */
-  enqueue(...replies: Array<ScriptedReply | Responder>): this {
-    this.queue.push(...replies);
-    return this;
-  }
-
-  /** Reply used once the queue is empty. */
-  respondByDefault(responder: Responder): this {
-    this.fallback = responder;
-    return this;
-  }
-
-  reset(): void {
-    this.requests.length = 0;
-    this.queue.length = 0;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    super(() => ({
+      status: 500,
+      body: { error: { message: "fake server: no reply scripted", type: "server_error" } },
+    }));
   }
 }
 

@@ -40,7 +40,7 @@ describe("AnthropicLlm against a loopback Messages API", () => {
   let llm: AnthropicLlm;
 
   beforeAll(async () => {
-    await server.start();
+    await server.listen();
   });
   afterAll(async () => {
     await server.close();
@@ -230,13 +230,13 @@ describe("AnthropicLlm against a loopback Messages API", () => {
     [400, "invalid_request_error", "GENERATION_INVALID", 1],
     [413, "request_too_large", "GENERATION_INVALID", 1],
   ] as const)("maps HTTP %i to its code", async (status, type, code, requests) => {
-    server.setFallback(() => errorReply(status, type));
+    server.respondByDefault(() => errorReply(status, type));
     try {
       const failure = await failureOf(llm.generate(call()));
       expect(failure.code).toBe(code);
       expect(server.requests).toHaveLength(requests);
     } finally {
-      server.setFallback(() => errorReply(500, "api_error"));
+      server.respondByDefault(() => errorReply(500, "api_error"));
     }
   });
 
@@ -262,7 +262,7 @@ describe("AnthropicLlm against a loopback Messages API", () => {
 
   it("maps an unreachable server to UPSTREAM_UNAVAILABLE", async () => {
     const closed = new FakeAnthropicServer();
-    await closed.start();
+    await closed.listen();
     const url = closed.url;
     await closed.close();
     const unreachable = new AnthropicLlm({

@@ -125,7 +125,7 @@ const openAiServer = new FakeOpenAiServer();
 const anthropicServer = new FakeAnthropicServer();
 beforeAll(async () => {
   await openAiServer.listen();
-  await anthropicServer.start();
+  await anthropicServer.listen();
 });
 afterAll(async () => {
   await openAiServer.close();
