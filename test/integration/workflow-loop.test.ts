@@ -14,7 +14,7 @@ import { WorkflowService } from "../../src/services/workflow/workflow.service.js
 import type {
   GenerateWorkflowRequest,
   GenerateWorkflowResult,
-} from "../../src/services/workflow/workflow.service.js";
+} from "../../src/services/workflow/workflow.types.js";
 import {
   apiKeyOf,
   errorReply,

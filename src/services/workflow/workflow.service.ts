@@ -4,114 +4,31 @@ import { GenerationFailure } from "../../errors/generation-error.js";
 import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-error.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
-import type { ProviderName, StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
+import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import { planWorkflowOffline } from "./offline-planner.js";
+import {
+  checkInteger,
+  checkModel,
+  checkPlanningContext,
+  checkTemperature,
+  checkUserInput,
+} from "./workflow-input.js";
+import { MAX_GENERATIONS, OFFLINE_PLANNER_MODEL, WORKFLOW_TOOL_NAME } from "./workflow.types.js";
+import type {
+  GenerateWorkflowRequest,
+  GenerateWorkflowResult,
+  SeedGenerationResult,
+  SeedNodeParams,
+  SeedSharedStore,
+  WorkflowAttemptRecord,
+} from "./workflow.types.js";
 import { estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
 import { firstErrorsForPrompt, validateWorkflow } from "./validate-workflow.js";
 import type { WorkflowIssue } from "./validate-workflow.js";
 import { buildWorkflowPrompt, PROMPT_ERROR_LIMIT, PROMPT_VERSION } from "./workflow.prompt.js";
 import type { WorkflowPrompt, WorkflowPromptInput } from "./workflow.prompt.js";
-
-/** Generations per request, counting the caller's earlier ones (seed: "Maximum 3 retry attempts"). */
-export const MAX_GENERATIONS = 3;
-
-/** Name of the one tool the model must call; its input is the workflow (seed output key). */
-export const WORKFLOW_TOOL_NAME = "generated_workflow";
-
-/** `GenerationInfo.model` of workflows made by the offline planner. */
-export const OFFLINE_PLANNER_MODEL = "offline-planner";
-
-/** A planning context that failed upstream (the seed's `{ error }` form). */
-export interface PlanningContextError {
-  error: unknown;
-}
-
-/** The fields of GraphQL `GenerateWorkflowInput` (camelCase); null and undefined mean "not given". */
-export interface GenerateWorkflowRequest {
-  userInput: string;
-  /** Markdown describing the components; service callers may pass an upstream `{ error }`. */
-  planningContext: string | PlanningContextError;
-  browsedComponents?: { nodeIds: string[]; workflowNames: string[] } | null;
-  discoveredParams?: Record<string, unknown> | null;
-  /** Errors the caller's own earlier attempt got; used when generationAttempts > 0 (seed rule 11). */
-  validationErrors?: readonly string[] | null;
-  /** Generations the caller already made. Default 0. */
-  generationAttempts?: number | null;
-  /** Generations this call may make, 1..3. Default 3 (fewer when generationAttempts used some). */
-  maxAttempts?: number | null;
-  /** Model override; default the model client's. */
-  model?: string | null;
-  /** Sampling temperature 0..1. Default 0 (seed: deterministic generation). */
-  temperature?: number | null;
-  /** The request's own cancellation (client gone); combined with the overall deadline. */
-  signal?: AbortSignal;
-  /** Request-scoped logger (carries the request id); default: the service's. */
-  logger?: Logger;
-}
-
-/** One generation as it happened (GraphQL `WorkflowAttempt`). */
-export interface WorkflowAttemptRecord {
-  /** Counts the caller's earlier attempts: the first generation here is generationAttempts + 1. */
-  number: number;
-  /** What the model returned, as returned; null when the call produced nothing usable. */
-  ir: Record<string, unknown> | null;
-  /** Errors then warnings found in `ir`. */
-  issues: WorkflowIssue[];
-  latencyMs: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  /** Why this generation failed at the model, when it did. */
-  failure?: { code: GenerationErrorCode; message: string };
-}
-
-/** GraphQL `GenerationInfo`. */
-export interface WorkflowGenerationInfo {
-  provider: ProviderName;
-  model: string;
-  cached: false;
-  /** Model calls made for this request (our generations; SDK transport retries not counted). */
-  attempts: number;
-  latencyMs: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
-}
-
-/** GraphQL `GenerateWorkflowPayload` as plain data. */
-export interface GenerateWorkflowResult {
-  success: boolean;
-  workflow: FlowIr | null;
-  error: string | null;
-  errorCode: GenerationErrorCode | null;
-  /** Input generationAttempts + generations made now. */
-  generationAttempts: number;
-  /** Messages of the last validated attempt's errors, in order (empty on success). */
-  validationErrors: string[];
-  attempts: WorkflowAttemptRecord[];
-  generation: WorkflowGenerationInfo;
-}
-
-/** The seed's shared-store inputs (snake_case), for callers ported from the Python original. */
-export interface SeedSharedStore {
-  user_input?: unknown;
-  planning_context?: unknown;
-  browsed_components?: { node_ids?: string[]; workflow_names?: string[] } | null;
-  discovered_params?: Record<string, unknown> | null;
-  validation_errors?: string[] | null;
-  generation_attempts?: number | null;
-}
-
-/** The seed's node params. */
-export interface SeedNodeParams {
-  model?: string;
-  temperature?: number;
-}
-
-/** The seed's outputs: its shared-store side effects on success, exec_fallback's dict on failure. */
-export type SeedGenerationResult =
-  | { success: true; generated_workflow: FlowIr; generation_attempts: number }
-  | { success: false; error: string; workflow: null };
 
 export interface WorkflowServiceOptions {
   /**
@@ -242,7 +159,7 @@ export class WorkflowService {
   /** Input checks (workflow.md section 1, step 1) and the first prompt; no model call. */
   private prepare(request: GenerateWorkflowRequest): PreparedRequest {
     const planningContext = checkPlanningContext(request.planningContext);
-    const userInput = this.checkUserInput(request.userInput);
+    const userInput = checkUserInput(request.userInput, this.maxUserInputChars);
     const priorAttempts = checkInteger(request.generationAttempts, "generationAttempts", 0, 0, 1e6);
     if (priorAttempts >= MAX_GENERATIONS) {
       throw new BadUserInputError(
@@ -287,19 +204,6 @@ export class WorkflowService {
       promptTokens: estimatedTokens,
       logger: request.logger ?? this.logger,
     };
-  }
-
-  private checkUserInput(value: unknown): string {
-    if (typeof value !== "string" || value.trim() === "") {
-      throw new BadUserInputError("input.userInput", "userInput is required but was blank");
-    }
-    if (value.length > this.maxUserInputChars) {
-      throw new BadUserInputError(
-        "input.userInput",
-        `userInput is ${value.length.toLocaleString("en-US")} characters; the limit is ${this.maxUserInputChars.toLocaleString("en-US")}`,
-      );
-    }
-    return value.trim();
   }
 
   private async runLoop(prepared: PreparedRequest, signal: AbortSignal) {
@@ -527,76 +431,6 @@ export class WorkflowService {
       result.success ? "Workflow generated" : "Workflow generation failed",
     );
   }
-}
-
-/** The seed's planning-context checks, with its messages. */
-function checkPlanningContext(value: unknown): string {
-  if (value === undefined || value === null || value === "") {
-    throw new BadUserInputError(
-      "input.planningContext",
-      "Planning context is required but was empty",
-    );
-  }
-  if (typeof value === "object" && "error" in value) {
-    const details = (value as PlanningContextError).error;
-    throw new BadUserInputError(
-      "input.planningContext",
-      `Planning context error: ${typeof details === "string" ? details : JSON.stringify(details)}`,
-    );
-  }
-  if (typeof value !== "string") {
-    throw new BadUserInputError(
-      "input.planningContext",
-      `Planning context error: expected a markdown string, got ${Array.isArray(value) ? "an array" : typeof value}`,
-    );
-  }
-  if (value.trim() === "") {
-    throw new BadUserInputError(
-      "input.planningContext",
-      "Planning context is required but was empty",
-    );
-  }
-  return value;
-}
-
-function checkInteger(
-  value: number | null | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === null || value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(
-      `input.${name}`,
-      `${name} must be an integer from ${min} to ${max}, got ${value}`,
-    );
-  }
-  return value;
-}
-
-function checkTemperature(value: number | null | undefined): number {
-  if (value === null || value === undefined) return 0;
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new BadUserInputError(
-      "input.temperature",
-      `temperature must be from 0 to 1, got ${value}`,
-    );
-  }
-  return value;
-}
-
-function checkModel(value: string | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const model = value.trim();
-  if (model === "" || model.length > 200) {
-    throw new BadUserInputError(
-      "input.model",
-      "model must be a non-empty name of at most 200 characters",
-    );
-  }
-  return model;
 }
 
 /** Node types for the tool schema's enum (flowIrJsonSchema adds "workflow" itself). */

@@ -21,7 +21,7 @@ import type { GeneratedModeConfig } from "../../../src/services/mode/mode.contra
 import { flowIrJsonSchema, flowIrSchema } from "../../../src/services/workflow/flow-ir.contract.js";
 import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
-import { WORKFLOW_TOOL_NAME } from "../../../src/services/workflow/workflow.service.js";
+import { WORKFLOW_TOOL_NAME } from "../../../src/services/workflow/workflow.types.js";
 import {
   FakeAnthropicServer,
   apiKeyOf,
