@@ -32,8 +32,9 @@ const RULES_SECTION = [
  * to keep the whole within SYSTEM_PROMPT_MAX_LENGTH.
  */
 export function buildSystemPrompt(parts: SystemPromptParts): string {
+  // The requested industry is user text: it goes inside the data block, never into the rules.
   const preamble =
-    `You are the AI assistant of the "${parts.name}" dashboard, serving a ${parts.industry} business. ` +
+    `You are the AI assistant of the "${parts.name}" dashboard. ` +
     `Help its staff understand their figures and decide what to do next.`;
   const personality = `Personality: ${parts.traits.join("; ")}.`;
   const notesIntro =
@@ -49,7 +50,8 @@ export function buildSystemPrompt(parts: SystemPromptParts): string {
     ].join("\n\n");
 
   // A fragment must not be able to close the block early and speak outside it.
-  const safeNotes = parts.fragment.split(NOTES_CLOSE).join("MODE NOTES").split(NOTES_OPEN).join("");
+  const notes = `Requested industry: ${parts.industry}\n${parts.fragment}`;
+  const safeNotes = notes.split(NOTES_CLOSE).join("MODE NOTES").split(NOTES_OPEN).join("");
   const budget = SYSTEM_PROMPT_MAX_LENGTH - frame("").length;
   return frame(truncateAtWord(safeNotes, Math.max(0, budget)));
 }
