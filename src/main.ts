@@ -33,8 +33,7 @@ async function main(): Promise<void> {
   }
 
   const server = await createServer({ config, logger });
-  const url = await server.start();
-  logger.info({ url }, `modeflow listening on ${url}`);
+  await server.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {

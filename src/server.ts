@@ -100,7 +100,12 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     services,
     metrics,
     async start() {
-      await app.listen({ port: config.port, host: config.host });
+      // The one start-up line with the URL (fastify's own line, in our words).
+      await app.listen({
+        port: config.port,
+        host: config.host,
+        listenTextResolver: (address) => `modeflow listening on ${address}/graphql`,
+      });
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       const host = config.host.includes(":") ? `[${config.host}]` : config.host;

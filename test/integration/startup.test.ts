@@ -48,7 +48,10 @@ function startProcess(environment: Record<string, string>): Promise<Started> {
       for (const line of complete) {
         const parsed = JSON.parse(line) as Record<string, unknown>;
         lines.push(parsed);
-        if (typeof parsed.url === "string") resolve({ url: parsed.url, lines });
+        const listening = /^modeflow listening on (http:\/\/\S+\/graphql)$/.exec(
+          String(parsed.msg),
+        );
+        if (listening) resolve({ url: listening[1]!, lines });
       }
     });
     child.once("exit", (code) => reject(new Error(`server exited early with code ${code}`)));
@@ -88,6 +91,8 @@ describe("the real server process", () => {
     const { url, lines } = await startProcess({ PORT: "0" });
 
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    // Exactly one start-up line carries the URL.
+    expect(lines.filter((line) => String(line.msg).includes("http://"))).toHaveLength(1);
     const providerLines = lines.filter((line) => typeof line.task === "string");
     expect(providerLines.map((line) => [line.task, line.provider])).toEqual([
       ["generateMode", "offline"],
