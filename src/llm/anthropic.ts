@@ -151,7 +151,7 @@ function readAnswer<T>(
   if (response.stop_reason === "max_tokens") {
     throw new GenerationFailure(
       "GENERATION_TRUNCATED",
-      `${LABEL} stopped at the output token limit before the workflow was complete`,
+      `${LABEL} stopped at the output token limit before the answer was complete`,
       { usage, rawText: safeStringify(response.content) },
     );
   }
