@@ -30,6 +30,11 @@ export const environmentSchema = z.object({
   PORT: integer(4000, 0, 65_535),
   /** Interface to bind. Default 127.0.0.1 (use 0.0.0.0 in a container). */
   HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+  /**
+   * Browser origins allowed to call the API (CORS): comma-separated, or `*` for any. Default `*`
+   * outside production, none in production (same-origin only) unless listed.
+   */
+  CORS_ORIGINS: optionalString,
   /** pino level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -103,6 +108,8 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: Environment["LOG_LEVEL"];
+  /** `true` allows any origin, `false` none, a list those origins exactly. */
+  corsOrigins: boolean | string[];
   mode: ProviderSelection;
   workflow: ProviderSelection;
   azure?: AzureOpenAiSettings;
@@ -214,6 +221,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
+    corsOrigins: parseCorsOrigins(values.CORS_ORIGINS, isProduction),
     mode,
     workflow,
     azure,
@@ -224,6 +232,15 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     workflowDeadlineMs: values.WORKFLOW_DEADLINE_MS,
     modeStoreSize: values.MODE_STORE_SIZE,
   });
+}
+
+function parseCorsOrigins(value: string | undefined, isProduction: boolean): boolean | string[] {
+  if (value === undefined) return !isProduction;
+  if (value === "*") return true;
+  return value
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
 }
 
 /**

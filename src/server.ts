@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import fastifyCors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
@@ -55,6 +56,13 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   // wait for the client to hang up before it could close.
   app.addHook("onSend", async (_request, reply) => {
     if (draining) reply.header("connection", "close");
+  });
+
+  // Browser frontends on another origin (e.g. a dev server on :3000) call the API directly.
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins,
+    methods: ["GET", "POST", "OPTIONS"],
+    exposedHeaders: ["x-request-id"],
   });
 
   const schema = await buildAppSchema(createResolverContainer(services));

@@ -105,3 +105,42 @@ describe("HTTP surface", () => {
     api = undefined;
   });
 });
+
+describe("CORS", () => {
+  const preflight = (url: string, origin: string) =>
+    fetch(url, {
+      method: "OPTIONS",
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+
+  it("lets a browser app on another origin call the API outside production", async () => {
+    api = await startTestServer();
+    const response = await preflight(api.url, "http://localhost:3000");
+    expect(response.status).toBe(204);
+    // Any origin is allowed by reflecting it (which also works for credentialed requests).
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+  });
+
+  it("allows exactly the configured origins", async () => {
+    api = await startTestServer({ CORS_ORIGINS: "https://app.example.com, http://localhost:3000" });
+    const allowed = await preflight(api.url, "https://app.example.com");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    const other = await preflight(api.url, "https://evil.example.net");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("allows no cross-origin calls in production unless configured", async () => {
+    api = await startTestServer({
+      NODE_ENV: "production",
+      MODE_PROVIDER: "offline",
+      WORKFLOW_PROVIDER: "offline",
+    });
+    const response = await preflight(api.url, "http://localhost:3000");
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
