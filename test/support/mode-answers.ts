@@ -27,3 +27,15 @@ export function petStoreAnswer(overrides: Partial<GeneratedModeConfig> = {}): Ge
     ...overrides,
   };
 }
+
+/** The fields of api.md's mode wire contract, in order: what every provider must be asked for. */
+export const MODE_WIRE_FIELDS = [
+  "industry_name",
+  "industry_id",
+  "primary_color",
+  "tabs",
+  "default_metrics",
+  "personality_traits",
+  "system_prompt_fragment",
+  "welcome_message",
+];

@@ -2,21 +2,23 @@ import { oklchToHex } from "./color-math.js";
 import { targetFor } from "./contrast-pairs.js";
 import type { SeedColor } from "./seed-color.js";
 import { solveOnSurfaces } from "./solve.js";
-import type { SchemeName } from "./theme.types.js";
+import type { SchemeName, ThemeScheme } from "./theme.types.js";
 
-export interface Neutrals {
-  background: string;
-  surface: string;
-  surfaceMuted: string;
-  foreground: string;
-  mutedForeground: string;
-  border: string;
-  input: string;
-  secondary: string;
-  secondaryForeground: string;
-  accent: string;
-  accentForeground: string;
-}
+/** The neutral and tonal tokens this module derives. */
+export type Neutrals = Pick<
+  ThemeScheme,
+  | "background"
+  | "surface"
+  | "surfaceMuted"
+  | "foreground"
+  | "mutedForeground"
+  | "border"
+  | "input"
+  | "secondary"
+  | "secondaryForeground"
+  | "accent"
+  | "accentForeground"
+>;
 
 /** L anchors of mode.md 4.2: where each token starts (text tokens are then solved). */
 const ANCHORS = {

@@ -9,19 +9,21 @@ import {
 import type { AccessibleFill } from "./accessible-fill.js";
 import { DISTINCTNESS, targetFor } from "./contrast-pairs.js";
 import { meetsOnAll, solveOnSurfaces } from "./solve.js";
-import type { SchemeName } from "./theme.types.js";
+import type { SchemeName, ThemeScheme } from "./theme.types.js";
 
-export interface SemanticTokens {
-  destructive: string;
-  destructiveForeground: string;
-  destructiveText: string;
-  success: string;
-  successForeground: string;
-  successText: string;
-  warning: string;
-  warningForeground: string;
-  warningText: string;
-}
+/** The status-colour tokens this module derives. */
+export type SemanticTokens = Pick<
+  ThemeScheme,
+  | "destructive"
+  | "destructiveForeground"
+  | "destructiveText"
+  | "success"
+  | "successForeground"
+  | "successText"
+  | "warning"
+  | "warningForeground"
+  | "warningText"
+>;
 
 export interface SemanticContext {
   scheme: SchemeName;

@@ -2,16 +2,18 @@ import { hexToOklch, oklchToHex } from "./color-math.js";
 import { targetFor } from "./contrast-pairs.js";
 import type { SeedColor } from "./seed-color.js";
 import { meetsOnAll, solveOnSurfaces } from "./solve.js";
-import type { SchemeName } from "./theme.types.js";
+import type { SchemeName, ThemeScheme } from "./theme.types.js";
 
-export interface SidebarTokens {
-  sidebar: string;
-  sidebarForeground: string;
-  sidebarMutedForeground: string;
-  sidebarAccent: string;
-  sidebarAccentForeground: string;
-  sidebarBorder: string;
-}
+/** The chat-panel tokens this module derives. */
+export type SidebarTokens = Pick<
+  ThemeScheme,
+  | "sidebar"
+  | "sidebarForeground"
+  | "sidebarMutedForeground"
+  | "sidebarAccent"
+  | "sidebarAccentForeground"
+  | "sidebarBorder"
+>;
 
 /**
  * The chat panel: a dark panel tinted with the seed hue in BOTH schemes (mode.md 4.3 step 7), with

@@ -14,7 +14,7 @@ import {
   errorReply,
   jsonCompletion,
 } from "../../support/fake-openai-server.js";
-import { petStoreAnswer } from "../../support/mode-answers.js";
+import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
 
 const server = new FakeOpenAiServer();
 beforeAll(() => server.listen());
@@ -73,16 +73,7 @@ describe("Azure OpenAI adapter over the wire", () => {
     expect(format.type).toBe("json_schema");
     expect(format.json_schema.name).toBe("generated_mode_config");
     expect(format.json_schema.strict).toBe(true);
-    expect(format.json_schema.schema.required).toEqual([
-      "industry_name",
-      "industry_id",
-      "primary_color",
-      "tabs",
-      "default_metrics",
-      "personality_traits",
-      "system_prompt_fragment",
-      "welcome_message",
-    ]);
+    expect(format.json_schema.schema.required).toEqual(MODE_WIRE_FIELDS);
     expect(format.json_schema.schema.additionalProperties).toBe(false);
     const messages = request!.body.messages as Array<{ role: string; content: string }>;
     expect(messages.map((message) => message.role)).toEqual(["system", "user"]);

@@ -36,7 +36,7 @@ import {
   withoutJsonSchemaSupport,
 } from "../../support/fake-openai-server.js";
 import type { RecordedRequest } from "../../support/fake-openai-server.js";
-import { petStoreAnswer } from "../../support/mode-answers.js";
+import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
 import { expectStrictSchema } from "../../support/strict-schema-assertions.js";
 
 interface Fixture {
@@ -77,17 +77,6 @@ const workflowCall = (): StructuredCall<unknown> => ({
   temperature: 0,
   maxOutputTokens: 4096,
 });
-
-const MODE_FIELDS = [
-  "industry_name",
-  "industry_id",
-  "primary_color",
-  "tabs",
-  "default_metrics",
-  "personality_traits",
-  "system_prompt_fragment",
-  "welcome_message",
-];
 
 interface JsonSchemaFormat {
   type: string;
@@ -245,7 +234,7 @@ describe("OpenAI → mode (parse + zodResponseFormat)", () => {
     expect(format.type).toBe("json_schema");
     expect(format.json_schema.name).toBe("generated_mode_config");
     expect(format.json_schema.strict).toBe(true);
-    expect(format.json_schema.schema.required).toEqual(MODE_FIELDS);
+    expect(format.json_schema.schema.required).toEqual(MODE_WIRE_FIELDS);
     expectStrictSchema(format.json_schema.schema);
   });
 
@@ -278,8 +267,8 @@ describe("Anthropic → mode (forced tool, zod-validated)", () => {
     const schema = tools[0]!.input_schema;
     expect(schema.type).toBe("object");
     expect(schema.$schema).toBeUndefined();
-    expect(Object.keys(schema.properties as object)).toEqual(MODE_FIELDS);
-    expect(schema.required).toEqual(MODE_FIELDS);
+    expect(Object.keys(schema.properties as object)).toEqual(MODE_WIRE_FIELDS);
+    expect(schema.required).toEqual(MODE_WIRE_FIELDS);
   });
 
   it("rejects a tool input that breaks the contract with GENERATION_INVALID and the issues", async () => {
