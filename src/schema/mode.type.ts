@@ -100,6 +100,13 @@ export class ContrastCheck {
 
   @Field(() => Boolean, { description: "ratio >= minimum." })
   passes!: boolean;
+
+  @Field(() => Float, {
+    description:
+      "APCA Lc of the pair (WCAG 3 candidate), 1 decimal: positive for dark text on light, " +
+      "negative for light on dark. Advisory only; the WCAG 2.x ratio is the gate.",
+  })
+  apcaLc!: number;
 }
 
 @ObjectType({ description: "A light and a dark scheme derived from one brand colour." })

@@ -131,6 +131,7 @@ export class ModeService {
     }
 
     const mode = buildMode(outcome.content, industry, "GENERATED");
+    logThemeAdvisories(logger, mode);
     this.store.save(mode, requestKey);
     return {
       mode,
@@ -235,7 +236,9 @@ export class ModeService {
         `offline mode for '${industry}' broke the contract: ${enforced.issues.join("; ")}`,
       );
     }
-    return buildMode(enforced.content, industry, source);
+    const mode = buildMode(enforced.content, industry, source);
+    logThemeAdvisories(this.options.logger, mode);
+    return mode;
   }
 
   private deadlineSignal(clientSignal: AbortSignal | undefined): AbortSignal {
@@ -273,4 +276,23 @@ export class ModeService {
       outputTokens: call?.usage.outputTokens ?? null,
     };
   }
+}
+
+/**
+ * mode.md 4.2-4.3: WCAG 2.x is the gate (enforced by the derivation); APCA Lc of every text pair
+ * and the brand-fidelity figure (deltaE_OK of seed and primary) are logged for review.
+ */
+function logThemeAdvisories(logger: Logger, mode: Mode): void {
+  if (!logger.isLevelEnabled("debug")) return;
+  logger.debug(
+    {
+      modeId: mode.id,
+      seed: mode.theme.seed,
+      fidelityDeltaE: mode.theme.fidelity,
+      apcaLc: mode.theme.contrast.map(
+        (check) => `${check.scheme} ${check.foreground}/${check.background} ${check.apcaLc}`,
+      ),
+    },
+    "theme derived: WCAG pairs pass; APCA Lc and brand fidelity for review",
+  );
 }

@@ -1,3 +1,4 @@
+import { apcaContrast } from "./apca.js";
 import { contrastRatio } from "./color-math.js";
 import { CONTRAST_PAIRS } from "./contrast-pairs.js";
 import type { ContrastCheck, SchemeName, ThemeScheme } from "./theme.types.js";
@@ -35,9 +36,9 @@ export function contrastReport(schemeName: SchemeName, scheme: ThemeScheme): Con
     }
     for (const foreground of foregrounds) {
       for (const background of pair.backgrounds) {
-        const ratio = floorRatio(
-          contrastRatio(tokenValue(scheme, foreground), tokenValue(scheme, background)),
-        );
+        const foregroundHex = tokenValue(scheme, foreground);
+        const backgroundHex = tokenValue(scheme, background);
+        const ratio = floorRatio(contrastRatio(foregroundHex, backgroundHex));
         checks.push({
           scheme: schemeName,
           foreground,
@@ -45,6 +46,7 @@ export function contrastReport(schemeName: SchemeName, scheme: ThemeScheme): Con
           ratio,
           minimum: pair.hardMin,
           passes: ratio >= pair.hardMin,
+          apcaLc: Math.round(apcaContrast(foregroundHex, backgroundHex) * 10) / 10,
         });
       }
     }

@@ -51,6 +51,8 @@ export interface ContrastCheck {
   /** The hard minimum of theme-spec.json (not the solver target). */
   minimum: number;
   passes: boolean;
+  /** APCA Lc of the pair, 1 decimal; advisory (WCAG 3 candidate), never a gate. */
+  apcaLc: number;
 }
 
 export interface DerivedTheme {

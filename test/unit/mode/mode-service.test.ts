@@ -1,0 +1,91 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { GenerationFailure } from "../../../src/errors/generation-error.js";
+import type { StructuredCall, StructuredLlm } from "../../../src/llm/structured-llm.js";
+import { ModeService } from "../../../src/services/mode/mode.service.js";
+import { petStoreAnswer } from "../../support/mode-answers.js";
+
+/** A model seam that records every call and answers from a script. */
+function recordingLlm(answers: Array<unknown | GenerationFailure>) {
+  const calls: Array<StructuredCall<unknown>> = [];
+  const llm: StructuredLlm = {
+    provider: "azure-openai",
+    defaultModel: "test-deployment",
+    async generate<T>(call: StructuredCall<T>) {
+      calls.push(call as StructuredCall<unknown>);
+      const answer = answers.shift();
+      if (answer instanceof GenerationFailure) throw answer;
+      return {
+        data: answer as T,
+        model: "test-model",
+        usage: { inputTokens: 10, outputTokens: 5 },
+      };
+    },
+  };
+  return { llm, calls };
+}
+
+function recordingLogger() {
+  const lines: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString("utf8")) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: "debug" }, stream), lines };
+}
+
+describe("ModeService", () => {
+  it("logs APCA Lc of every pair and the brand-fidelity figure for a generated mode", async () => {
+    const { llm } = recordingLlm([petStoreAnswer()]);
+    const { logger, lines } = recordingLogger();
+    const service = new ModeService({ llm, logger, deadlineMs: 1000, storeCapacity: 10 });
+    const { mode } = await service.generateMode("pet store");
+
+    const advisory = lines.find((line) => String(line.msg).startsWith("theme derived"))!;
+    expect(advisory).toMatchObject({ modeId: mode.id, seed: "#f59e0b" });
+    expect(advisory.fidelityDeltaE).toEqual(mode.theme.fidelity);
+    expect(advisory.apcaLc).toHaveLength(mode.theme.contrast.length);
+    expect(advisory.apcaLc).toContain(
+      `light foreground/surface ${mode.theme.contrast.find((check) => check.scheme === "light" && check.foreground === "foreground" && check.background === "surface")!.apcaLc}`,
+    );
+  });
+
+  it("sends the repair retry with the problems and the same output contract", async () => {
+    const { llm, calls } = recordingLlm([
+      petStoreAnswer({ primary_color: "orange-ish" }),
+      petStoreAnswer(),
+    ]);
+    const service = new ModeService({
+      llm,
+      logger: pino({ level: "silent" }),
+      deadlineMs: 1000,
+      storeCapacity: 10,
+    });
+    const result = await service.generateMode("pet store");
+
+    expect(result.generation).toMatchObject({ attempts: 2, inputTokens: 20, outputTokens: 10 });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.user).toContain("primary_color: 'orange-ish' is not a #RRGGBB colour");
+    expect(calls[1]!.output).toEqual(calls[0]!.output);
+    expect(calls[1]!.output.schema).toBe(calls[0]!.output.schema);
+    expect(calls[0]!.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("does not retry a refusal, and answers with a FALLBACK for the request", async () => {
+    const { llm, calls } = recordingLlm([new GenerationFailure("GENERATION_REFUSED", "no")]);
+    const service = new ModeService({
+      llm,
+      logger: pino({ level: "silent" }),
+      deadlineMs: 1000,
+      storeCapacity: 10,
+    });
+    const result = await service.generateMode("pet store");
+    expect(calls).toHaveLength(1);
+    expect(result.errors).toEqual([{ code: "GENERATION_REFUSED", message: "no" }]);
+    expect(result.mode).toMatchObject({ source: "FALLBACK", name: "Pet Store" });
+    expect(service.listModes().map((mode) => mode.id)).not.toContain(result.mode.id);
+  });
+});
