@@ -8,7 +8,7 @@ import type {
 import type { Logger } from "pino";
 import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
-import { checkAnswer, readCompletionJson } from "./openai-completion.js";
+import { checkAnswer, readCompletionJson, readCompletionMessage } from "./openai-completion.js";
 import { toGenerationFailure } from "./openai-errors.js";
 import { toStrictJsonSchema } from "./strict-json-schema.js";
 import type { JsonSchema } from "./strict-json-schema.js";
@@ -106,24 +106,11 @@ export class OpenAiChatLlm implements StructuredLlm {
       },
       { signal: call.signal },
     );
-    const usage = {
-      inputTokens: completion.usage?.prompt_tokens,
-      outputTokens: completion.usage?.completion_tokens,
-    };
-    const message = completion.choices[0]?.message;
-    if (!message) {
-      throw new GenerationFailure("GENERATION_INVALID", `${label} returned no choices`, { usage });
-    }
-    if (message.refusal) {
-      throw new GenerationFailure("GENERATION_REFUSED", `${label} refused: ${message.refusal}`, {
-        usage,
-        rawText: message.refusal,
-      });
-    }
+    const { message, content, usage } = readCompletionMessage(completion, label);
     if (message.parsed === null || message.parsed === undefined) {
       throw new GenerationFailure("GENERATION_INVALID", `${label} returned an empty answer`, {
         usage,
-        rawText: message.content ?? undefined,
+        rawText: content,
       });
     }
     return { data: message.parsed as T, model: completion.model, usage };

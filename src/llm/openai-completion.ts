@@ -24,16 +24,23 @@ export interface ReadCompletionOptions {
   unwrapCodeFence?: boolean;
 }
 
+/** The first choice's message once every way the answer can be unusable has been ruled out. */
+export interface CompletionMessage<Completion extends ChatCompletion> {
+  message: Completion["choices"][number]["message"];
+  /** The message content as sent; undefined when the model sent none. */
+  content: string | undefined;
+  usage: TokenUsage;
+}
+
 /**
- * Reads the JSON answer of a `chat.completions.create` call the way `chat.completions.parse`
- * reads its own: finish_reason length / content_filter first (the SDK's own error classes, so
- * the mapping and messages stay those of the parse path), then refusal, then the content.
+ * The checks every chat completion gets, on the parse path and the create path alike:
+ * no choice, finish_reason length / content_filter (the SDK's own error classes, so mapping and
+ * messages stay those of the parse path), then refusal.
  */
-export function readCompletionJson(
-  completion: ChatCompletion,
-  options: ReadCompletionOptions,
-): CompletionJson {
-  const { label } = options;
+export function readCompletionMessage<Completion extends ChatCompletion>(
+  completion: Completion,
+  label: string,
+): CompletionMessage<Completion> {
   const usage: TokenUsage = {
     inputTokens: completion.usage?.prompt_tokens,
     outputTokens: completion.usage?.completion_tokens,
@@ -60,6 +67,16 @@ export function readCompletionJson(
       { usage, rawText: choice.message.refusal },
     );
   }
+  return { message: choice.message, content, usage };
+}
+
+/** Reads the JSON answer of a `chat.completions.create` call: the message checks, then JSON. */
+export function readCompletionJson(
+  completion: ChatCompletion,
+  options: ReadCompletionOptions,
+): CompletionJson {
+  const { label } = options;
+  const { content, usage } = readCompletionMessage(completion, label);
   if (content === undefined || content.trim() === "") {
     throw new GenerationFailure("GENERATION_INVALID", `${label} returned an empty answer`, {
       usage,
