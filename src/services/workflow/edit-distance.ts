@@ -1,36 +1,4 @@
-/**
- * Edit distance with insertions, deletions, substitutions and swaps of adjacent characters
- * (optimal string alignment): "titel" is one typo away from "title", not two.
- */
-export function editDistance(left: string, right: string): number {
-  if (left === right) return 0;
-  const rows: number[][] = [];
-  for (let row = 0; row <= left.length; row++) {
-    rows.push([row]);
-    for (let column = 1; column <= right.length; column++) {
-      if (row === 0) {
-        rows[0]!.push(column);
-        continue;
-      }
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      let best = Math.min(
-        rows[row - 1]![column]! + 1,
-        rows[row]![column - 1]! + 1,
-        rows[row - 1]![column - 1]! + cost,
-      );
-      if (
-        row > 1 &&
-        column > 1 &&
-        left[row - 1] === right[column - 2] &&
-        left[row - 2] === right[column - 1]
-      ) {
-        best = Math.min(best, rows[row - 2]![column - 2]! + 1);
-      }
-      rows[row]!.push(best);
-    }
-  }
-  return rows[left.length]![right.length]!;
-}
+import { editDistance } from "../text/edit-distance.js";
 
 /**
  * The candidate closest to `token`, or undefined when none is close enough to be a plausible typo:

@@ -1,5 +1,6 @@
 import { INDUSTRY_CATALOG } from "./industry-catalog.js";
 import type { CatalogEntry } from "./industry-catalog.js";
+import { editDistance } from "../../text/edit-distance.js";
 
 /**
  * Maps a free-text industry request onto a catalog entry without a model: case- and
@@ -189,30 +190,6 @@ export function tokenizeIndustry(text: string): RequestToken[] {
     tokens.push({ surface, folded, stem, weight: GENERIC_STEMS.has(stem) ? GENERIC_WEIGHT : 1 });
   }
   return tokens;
-}
-
-/** Optimal-string-alignment distance (a swap of neighbours costs 1: "phramacy"). */
-function editDistance(left: string, right: string, limit: number): number {
-  if (Math.abs(left.length - right.length) > limit) return limit + 1;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= left.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= right.length; j += 1) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        value = Math.min(value, previousPrevious[j - 2]! + 1);
-      }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previousPrevious = previous;
-    previous = current;
-  }
-  return previous[right.length]!;
 }
 
 /** Typos allowed grow with word length: none below 5 letters, 1 from 5, 2 from 8. */
