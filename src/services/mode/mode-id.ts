@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { foldText } from "../text/fold-text.js";
 
 /** Mode id contract of api.md. */
 export const MODE_ID_PATTERN = /^[a-z0-9]+(_[a-z0-9]+)*$/;
@@ -9,13 +10,7 @@ export const MODE_ID_MAX_LENGTH = 48;
  * a `_` boundary. Returns "" when nothing Latin-alphanumeric is left (e.g. "花屋", emoji).
  */
 export function toSnakeId(text: string, maxLength = MODE_ID_MAX_LENGTH): string {
-  const folded = text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ß/g, "ss")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/[øØ]/g, "o")
-    .toLowerCase()
+  const folded = foldText(text)
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
   if (folded.length <= maxLength) return folded;

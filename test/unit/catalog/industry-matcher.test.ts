@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   MATCH_THRESHOLD,
   explainIndustryMatch,
-  foldText,
   matchIndustry,
   stemWord,
   tokenizeIndustry,
 } from "../../../src/services/mode/catalog/industry-matcher.js";
+import { foldText } from "../../../src/services/text/fold-text.js";
 
 // request -> the catalog id a person would expect.
 const EXPECTED: ReadonlyArray<readonly [request: string, id: string]> = [

@@ -113,6 +113,7 @@ describe("enforceModeConfig: repairs with an obvious repair", () => {
 
   it("folds accents in ids and never takes a built-in id", () => {
     expect(content(enforce({ industry_id: "Bäckerei Groß" })).id).toBe("backerei_gross");
+    expect(content(enforce({ industry_id: "Œuvre Łódź" })).id).toBe("oeuvre_lodz");
     expect(content(enforce({ industry_id: "healthcare" })).id).toBe("healthcare_custom");
     expect(content(enforce({ industry_id: "!!!" }, "Blumenladen")).id).toBe("blumenladen");
     expect(content(enforce({ industry_id: "" }, "花屋")).id).toMatch(/^mode_[0-9a-f]{8}$/);

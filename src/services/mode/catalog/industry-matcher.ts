@@ -1,6 +1,7 @@
 import { INDUSTRY_CATALOG } from "./industry-catalog.js";
 import type { CatalogEntry } from "./industry-catalog.js";
 import { editDistance } from "../../text/edit-distance.js";
+import { foldText } from "../../text/fold-text.js";
 
 /**
  * Maps a free-text industry request onto a catalog entry without a model: case- and
@@ -110,25 +111,6 @@ const GENERIC_WORDS = [
   "online",
   "new",
 ];
-
-/**
- * Case-fold and strip accents: NFKD splits "ä" into "a" + a combining mark that we drop. A few
- * letters do not decompose (ß, æ, ø, ...) and are mapped by hand so "Straße" meets "strasse".
- */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/æ/g, "ae")
-    .replace(/œ/g, "oe")
-    .replace(/ø/g, "o")
-    .replace(/[łľ]/g, "l")
-    .replace(/đ/g, "d")
-    .replace(/ı/g, "i")
-    .replace(/þ/g, "th");
-}
 
 // Tried in order; the first that leaves a long enough stem wins. "-ry" needs a consonant before it
 // so "bakry" loses it but "veterinary" keeps its "ar" and meets "veterinarian".
