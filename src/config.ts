@@ -74,6 +74,12 @@ export const environmentSchema = z.object({
   WORKFLOW_DEADLINE_MS: integer(120_000, 100, 1_800_000),
   /** How many generated modes the in-memory store keeps (least recently used evicted). Default 500. */
   MODE_STORE_SIZE: integer(500, 1, 100_000),
+  /** Modes per page of `modes` when the client gives no `first`. Default 20. */
+  MODES_PAGE_SIZE: integer(20, 1, 1_000),
+  /** Largest `first` a client may ask of `modes`; above it BAD_USER_INPUT. Default 100. */
+  MODES_PAGE_MAX: integer(100, 1, 1_000),
+  /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
+  WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -119,6 +125,8 @@ export interface AppConfig {
   modeDeadlineMs: number;
   workflowDeadlineMs: number;
   modeStoreSize: number;
+  modesPage: { defaultSize: number; maxSize: number };
+  workflowStoreSize: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -183,6 +191,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
   };
 
   const problems: string[] = [];
+  if (values.MODES_PAGE_SIZE > values.MODES_PAGE_MAX) {
+    problems.push(
+      `MODES_PAGE_SIZE (${values.MODES_PAGE_SIZE}) must not exceed MODES_PAGE_MAX (${values.MODES_PAGE_MAX})`,
+    );
+  }
   const select = (
     task: "MODE_PROVIDER" | "WORKFLOW_PROVIDER",
     chosen: ProviderChoice | undefined,
@@ -231,6 +244,8 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     modeDeadlineMs: values.MODE_DEADLINE_MS,
     workflowDeadlineMs: values.WORKFLOW_DEADLINE_MS,
     modeStoreSize: values.MODE_STORE_SIZE,
+    modesPage: { defaultSize: values.MODES_PAGE_SIZE, maxSize: values.MODES_PAGE_MAX },
+    workflowStoreSize: values.WORKFLOW_STORE_SIZE,
   });
 }
 

@@ -5,7 +5,9 @@ import { createLlm } from "./llm/create-llm.js";
 import type { StructuredLlm } from "./llm/structured-llm.js";
 import type { Metrics } from "./observability/metrics.js";
 import { ModeResolver } from "./resolvers/mode.resolver.js";
+import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
+import { NodeLookup } from "./services/node-lookup.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
 
@@ -36,6 +38,7 @@ export function createServices(
     llm: modeLlm,
     deadlineMs: config.modeDeadlineMs,
     storeCapacity: config.modeStoreSize,
+    pageLimits: config.modesPage,
     logger,
     observer: metrics,
   });
@@ -43,6 +46,7 @@ export function createServices(
     llm: workflowLlm,
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
+    storeCapacity: config.workflowStoreSize,
     observer: metrics,
   });
   return { modes, workflows, modeLlm, workflowLlm };
@@ -54,6 +58,7 @@ export function createResolverContainer(services: AppServices): ContainerType {
     [ModeResolver, new ModeResolver(services.modes)],
     [WorkflowResolver, new WorkflowResolver(services.workflows)],
     [FlowIrResolver, new FlowIrResolver()],
+    [NodeResolver, new NodeResolver(new NodeLookup(services.modes, services.workflows))],
   ]);
   return {
     get(someClass: unknown, _resolverData: ResolverData) {

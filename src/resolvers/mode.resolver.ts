@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context.js";
+import { ModeConnection } from "../schema/mode-connection.type.js";
 import { GenerateModeInput } from "../schema/mode.input.js";
 import { GenerateModePayload } from "../schema/mode.payload.js";
 import { Mode } from "../schema/mode.type.js";
@@ -9,11 +10,25 @@ import type { ModeService } from "../services/mode/mode.service.js";
 export class ModeResolver {
   constructor(private readonly modeService: ModeService) {}
 
-  @Query(() => [Mode], {
-    description: "Built-in modes, then generated ones still held by the store.",
+  @Query(() => ModeConnection, {
+    description:
+      "Built-in modes, then generated ones still held by the store, in creation order, one page " +
+      "at a time (Relay cursor connection). A page is 20 modes unless `first` says otherwise, " +
+      "at most 100 (configurable: MODES_PAGE_SIZE, MODES_PAGE_MAX).",
   })
-  modes(): Mode[] {
-    return this.modeService.listModes();
+  modes(
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: "How many modes to return, 0 to the maximum page (default 20, at most 100).",
+    })
+    first: number | null,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Return the modes after this cursor (`pageInfo.endCursor` of the page before).",
+    })
+    after: string | null,
+  ): ModeConnection {
+    return this.modeService.listModes({ first, after });
   }
 
   @Query(() => Mode, { nullable: true, description: "A built-in or stored generated mode by id." })

@@ -1,5 +1,5 @@
 import { JSONObjectResolver } from "graphql-scalars";
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context.js";
 import { GenerateWorkflowInput, ValidateWorkflowInput } from "../schema/workflow.input.js";
 import {
@@ -10,7 +10,9 @@ import {
   WorkflowNode,
   WorkflowValidation,
 } from "../schema/workflow.type.js";
+import { flowIrId } from "../services/node-id.js";
 import type { FlowIr } from "../services/workflow/flow-ir.contract.js";
+import { workflowDigest, workflowNodeViews } from "../services/workflow/workflow-store.js";
 import { validateWorkflow } from "../services/workflow/validate-workflow.js";
 import type { WorkflowService } from "../services/workflow/workflow.service.js";
 
@@ -50,6 +52,13 @@ export class WorkflowResolver {
 /** Reads the GraphQL view of a FlowIR document off the document itself. */
 @Resolver(() => FlowIR)
 export class FlowIrResolver {
+  @FieldResolver(() => ID, {
+    description: "Global identifier, from the document's digest: equal documents share it.",
+  })
+  id(@Root() ir: FlowIr): string {
+    return flowIrId(workflowDigest(ir));
+  }
+
   @FieldResolver(() => String)
   irVersion(@Root() ir: FlowIr): string {
     return ir.ir_version;
@@ -62,7 +71,7 @@ export class FlowIrResolver {
 
   @FieldResolver(() => [WorkflowNode])
   nodes(@Root() ir: FlowIr): WorkflowNode[] {
-    return ir.nodes;
+    return workflowNodeViews(ir);
   }
 
   @FieldResolver(() => [WorkflowEdge])

@@ -3,10 +3,11 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { ContainerType } from "type-graphql";
 import { ModeResolver } from "../resolvers/mode.resolver.js";
+import { NodeResolver } from "../resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver.js";
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [ModeResolver, WorkflowResolver, FlowIrResolver] as const;
+export const RESOLVERS = [ModeResolver, WorkflowResolver, FlowIrResolver, NodeResolver] as const;
 
 /** Builds the executable schema; `container` supplies resolver instances (container.ts). */
 export async function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {

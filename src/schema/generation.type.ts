@@ -24,13 +24,34 @@ registerEnumType(GenerationErrorCode, {
   },
 });
 
+/** GraphQL names of the providers, mapped to the service's provider ids. */
+export const GenerationProvider = {
+  AZURE_OPENAI: "azure-openai",
+  OPENAI: "openai",
+  ANTHROPIC: "anthropic",
+  OFFLINE: "offline",
+  BUILTIN: "builtin",
+  CACHE: "cache",
+} as const;
+export type GenerationProvider = (typeof GenerationProvider)[keyof typeof GenerationProvider];
+
+registerEnumType(GenerationProvider, {
+  name: "GenerationProvider",
+  description: "Who produced a result.",
+  valuesConfig: {
+    AZURE_OPENAI: { description: "A model on Azure OpenAI." },
+    OPENAI: { description: "OpenAI or an OpenAI-compatible server (OPENAI_BASE_URL)." },
+    ANTHROPIC: { description: "A model on Anthropic." },
+    OFFLINE: { description: "The built-in offline generator (no model call)." },
+    BUILTIN: { description: "One of the built-in modes (no model call)." },
+    CACHE: { description: "An earlier answer to the same request (no model call)." },
+  },
+});
+
 @ObjectType({ description: "How a result was produced: provider, model, cost and time." })
 export class GenerationInfo {
-  @Field(() => String, {
-    description:
-      'Who produced it: "azure-openai", "openai", "anthropic", "offline", "builtin" or "cache".',
-  })
-  provider!: string;
+  @Field(() => GenerationProvider, { description: "Who produced it." })
+  provider!: GenerationProvider;
 
   @Field(() => String, {
     nullable: true,

@@ -1,5 +1,6 @@
 import { HexColorCodeResolver } from "graphql-scalars";
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "./node.type.js";
 
 /** A const object rather than a TS enum, so service objects ("BUILTIN") type-check as-is. */
 export const ModeSource = {
@@ -16,6 +17,19 @@ registerEnumType(ModeSource, {
     BUILTIN: { description: "One of the built-in modes (no model call)." },
     GENERATED: { description: "Generated for this request (by a model or the offline catalog)." },
     FALLBACK: { description: "Generation failed; a deterministic mode for the request instead." },
+  },
+});
+
+/** Maps the derivation's "light"/"dark" to the GraphQL enum's LIGHT/DARK. */
+export const ColorScheme = { LIGHT: "light", DARK: "dark" } as const;
+export type ColorScheme = (typeof ColorScheme)[keyof typeof ColorScheme];
+
+registerEnumType(ColorScheme, {
+  name: "ColorScheme",
+  description: "Which of the theme's two colour schemes.",
+  valuesConfig: {
+    LIGHT: { description: "The scheme for a light UI preference (`theme.light`)." },
+    DARK: { description: "The scheme for a dark UI preference (`theme.dark`)." },
   },
 });
 
@@ -79,8 +93,8 @@ for (const [token, description] of THEME_TOKENS) {
 
 @ObjectType({ description: "One measured contrast pair of the theme." })
 export class ContrastCheck {
-  @Field(() => String, { description: '"light" or "dark".' })
-  scheme!: string;
+  @Field(() => ColorScheme, { description: "The scheme both tokens belong to." })
+  scheme!: ColorScheme;
 
   @Field(() => String, {
     description: 'Token name of the foreground, e.g. "mutedForeground" or "chart[2]".',
@@ -116,22 +130,40 @@ export class ModeTheme {
   })
   seed!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.primary." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.primary.",
+    deprecationReason: "Use theme.light.primary (and theme.dark for a dark UI).",
+  })
   primary!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.accent." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.secondary.",
+    deprecationReason: "Use theme.light.secondary (and theme.dark for a dark UI).",
+  })
   secondary!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.background." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.background.",
+    deprecationReason: "Use theme.light.background (and theme.dark for a dark UI).",
+  })
   background!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.surface." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.surface.",
+    deprecationReason: "Use theme.light.surface (and theme.dark for a dark UI).",
+  })
   surface!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.foreground." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.foreground.",
+    deprecationReason: "Use theme.light.foreground (and theme.dark for a dark UI).",
+  })
   text!: string;
 
-  @Field(() => HexColorCodeResolver, { description: "Legacy field: light.mutedForeground." })
+  @Field(() => HexColorCodeResolver, {
+    description: "Legacy field of the original API: equals light.mutedForeground.",
+    deprecationReason: "Use theme.light.mutedForeground (and theme.dark for a dark UI).",
+  })
   textMuted!: string;
 
   @Field(() => ThemeScheme, { description: "Scheme for a light UI preference." })
@@ -146,12 +178,14 @@ export class ModeTheme {
   contrast!: ContrastCheck[];
 }
 
-@ObjectType({ description: "A navigation tab of the dashboard." })
-export class ModeTab {
-  @Field(() => ID, {
-    description: 'snake_case id; the first tab is "dashboard", the last "settings".',
+@ObjectType({ description: "A navigation tab of the dashboard.", implements: Node })
+export class ModeTab extends Node {
+  @Field(() => String, {
+    description:
+      'snake_case identifier within the mode; the first tab is "dashboard", the last "settings". ' +
+      "Unique only inside its mode: use `id` to identify the tab globally.",
   })
-  id!: string;
+  key!: string;
 
   @Field(() => String, { description: "Label, 1 to 20 characters." })
   label!: string;
@@ -160,10 +194,14 @@ export class ModeTab {
   icon!: string;
 }
 
-@ObjectType({ description: "A KPI tile shown on the dashboard." })
-export class ModeMetric {
-  @Field(() => ID, { description: "snake_case id derived from the label." })
-  id!: string;
+@ObjectType({ description: "A KPI tile shown on the dashboard.", implements: Node })
+export class ModeMetric extends Node {
+  @Field(() => String, {
+    description:
+      "snake_case identifier within the mode, derived from the label. Unique only inside its " +
+      "mode: use `id` to identify the metric globally.",
+  })
+  key!: string;
 
   @Field(() => String, { description: "Label, 1 to 32 characters, unique within the mode." })
   label!: string;
@@ -175,10 +213,15 @@ export class ModeMetric {
   unit!: string | null;
 }
 
-@ObjectType({ description: "A complete dashboard mode: identity, theme, layout and assistant." })
-export class Mode {
+@ObjectType({
+  description: "A complete dashboard mode: identity, theme, layout and assistant.",
+  implements: Node,
+})
+export class Mode implements Node {
   @Field(() => ID, {
-    description: "snake_case id, ^[a-z0-9]+(_[a-z0-9]+)*$, at most 48 characters.",
+    description:
+      "snake_case, ^[a-z0-9]+(_[a-z0-9]+)*$, at most 48 characters; unique per stored mode (a " +
+      "different mode that would take a held id gets a suffix) and a global id.",
   })
   id!: string;
 

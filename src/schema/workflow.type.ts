@@ -1,5 +1,6 @@
 import { JSONObjectResolver, JSONResolver } from "graphql-scalars";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "./node.type.js";
 import { GenerationError, GenerationErrorCode, GenerationInfo } from "./generation.type.js";
 import type { GenerationErrorCode as GenerationErrorCodeValue } from "../errors/generation-error.js";
 
@@ -55,6 +56,30 @@ export class WorkflowValidation {
   warnings!: WorkflowIssue[];
 }
 
+/** GraphQL names of FlowIR's input types, mapped to the document's values. */
+export const WorkflowInputType = {
+  STRING: "string",
+  NUMBER: "number",
+  INTEGER: "integer",
+  BOOLEAN: "boolean",
+  OBJECT: "object",
+  ARRAY: "array",
+} as const;
+export type WorkflowInputType = (typeof WorkflowInputType)[keyof typeof WorkflowInputType];
+
+registerEnumType(WorkflowInputType, {
+  name: "WorkflowInputType",
+  description: "The value type a workflow input declares (its `type` in the FlowIR document).",
+  valuesConfig: {
+    STRING: { description: 'A string ("string" in the document).' },
+    NUMBER: { description: 'Any number ("number").' },
+    INTEGER: { description: 'A whole number ("integer").' },
+    BOOLEAN: { description: 'true or false ("boolean").' },
+    OBJECT: { description: 'A JSON object ("object").' },
+    ARRAY: { description: 'A JSON array ("array").' },
+  },
+});
+
 @ObjectType({ description: "A declared workflow input (a template variable's source)." })
 export class WorkflowInput {
   @Field(() => String, { description: "The input's name, as used in `${name}` templates." })
@@ -66,10 +91,8 @@ export class WorkflowInput {
   @Field(() => Boolean, { description: "Required inputs have no default." })
   required!: boolean;
 
-  @Field(() => String, {
-    description: "string, number, integer, boolean, object or array.",
-  })
-  type!: string;
+  @Field(() => WorkflowInputType, { description: "The value type the input declares." })
+  type!: WorkflowInputType;
 
   @Field(() => JSONResolver, {
     nullable: true,
@@ -78,10 +101,14 @@ export class WorkflowInput {
   default?: unknown;
 }
 
-@ObjectType({ description: "One step of the workflow." })
-export class WorkflowNode {
-  @Field(() => String, { description: "Descriptive, unique node id." })
-  id!: string;
+@ObjectType({ description: "One step of the workflow.", implements: Node })
+export class WorkflowNode extends Node {
+  @Field(() => String, {
+    description:
+      'The node\'s id in the FlowIR document (e.g. "read_data"), unique only inside its ' +
+      "workflow; edges and `${node.output}` templates use it. `id` identifies the node globally.",
+  })
+  key!: string;
 
   @Field(() => String, {
     description: 'Component type from the planning context, or "workflow" for a saved workflow.',
@@ -103,8 +130,11 @@ export class WorkflowEdge {
   to!: string;
 }
 
-@ObjectType({ description: "A linear, parameterised workflow (FlowIR document)." })
-export class FlowIR {
+@ObjectType({
+  description: "A linear, parameterised workflow (FlowIR document).",
+  implements: Node,
+})
+export class FlowIR extends Node {
   @Field(() => String, { description: 'FlowIR version, "0.1.0".' })
   irVersion!: string;
 

@@ -50,7 +50,7 @@ describe("generateMode over HTTP", () => {
     const payload = body.data!.generateMode;
     expect(payload.errors).toEqual([]);
     expect(payload.generation).toMatchObject({
-      provider: "azure-openai",
+      provider: "AZURE_OPENAI",
       model: "gpt-4o-2024-11-20",
       cached: false,
       attempts: 1,
@@ -60,14 +60,14 @@ describe("generateMode over HTTP", () => {
     const mode = payload.mode;
     expect(mode).toMatchObject({ id: "pet_store", name: "Pet Store", industry: "pet store" });
     expect(mode.source).toBe("GENERATED");
-    expect(mode.tabs.map((tab) => tab.id)).toEqual([
+    expect(mode.tabs.map((tab) => tab.key)).toEqual([
       "dashboard",
       "inventory",
       "grooming",
       "customers",
       "settings",
     ]);
-    expect(mode.defaultMetrics.map((metric) => metric.id)).toEqual([
+    expect(mode.defaultMetrics.map((metric) => metric.key)).toEqual([
       "daily_sales",
       "grooming_bookings",
       "low_stock_items",
@@ -95,7 +95,7 @@ describe("generateMode over HTTP", () => {
 
     expect(azure.requests).toHaveLength(1);
     expect(again.body.data!.generateMode.generation).toMatchObject({
-      provider: "cache",
+      provider: "CACHE",
       cached: true,
       attempts: 0,
       model: null,
@@ -110,7 +110,7 @@ describe("generateMode over HTTP", () => {
     await generate("bike repair");
 
     const list = await api.execute(ModesDocument);
-    const ids = list.body.data!.modes.map((mode) => mode.id);
+    const ids = list.body.data!.modes.edges.map((edge) => edge.node.id);
     expect(ids.slice(0, 4)).toEqual(["default", "banking", "insurance", "healthcare"]);
     expect(ids).toContain("bike_repair");
     const byId = await api.execute(ModeByIdDocument, { id: "bike_repair" });
@@ -125,7 +125,7 @@ describe("generateMode over HTTP", () => {
       const { body } = await generate(industry);
       expect(body.data!.generateMode.mode.source).toBe("BUILTIN");
       expect(body.data!.generateMode.generation).toMatchObject({
-        provider: "builtin",
+        provider: "BUILTIN",
         cached: true,
         attempts: 0,
       });
@@ -205,10 +205,10 @@ describe("generateMode over HTTP", () => {
     expect(payload.errors.map((error) => error.code)).toEqual([code]);
     expect(payload.mode.source).toBe("FALLBACK");
     expect(payload.mode.industry).toBe("reptile rescue");
-    expect(payload.mode.tabs[0]!.id).toBe("dashboard");
+    expect(payload.mode.tabs[0]!.key).toBe("dashboard");
     expect(payload.mode.defaultMetrics).toHaveLength(4);
     expect(payload.mode.theme.contrast.every((check) => check.passes)).toBe(true);
-    expect(payload.generation).toMatchObject({ provider: "azure-openai", attempts: calls });
+    expect(payload.generation).toMatchObject({ provider: "AZURE_OPENAI", attempts: calls });
     expect(azure.requests).toHaveLength(calls);
   });
 

@@ -51,14 +51,14 @@ describe("generateWorkflow over HTTP", () => {
     });
     expect(payload.workflow!.ir).toEqual(fixture.validWorkflow);
     expect(payload.workflow!.irVersion).toBe("0.1.0");
-    expect(payload.workflow!.nodes.map((node) => node.id)).toEqual(
+    expect(payload.workflow!.nodes.map((node) => node.key)).toEqual(
       (fixture.validWorkflow as { nodes: Array<{ id: string }> }).nodes.map((node) => node.id),
     );
     expect(payload.workflow!.inputs.map((declared) => declared.name)).toEqual(
       Object.keys((fixture.validWorkflow as { inputs: object }).inputs),
     );
     expect(payload.generation).toMatchObject({
-      provider: "anthropic",
+      provider: "ANTHROPIC",
       model: expect.any(String),
       attempts: 1,
       inputTokens: 2100,

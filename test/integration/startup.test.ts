@@ -103,8 +103,8 @@ describe("the real server process", () => {
     const mode = await post(url, GenerateModeDocument, { input: { industry: "pet shop" } });
     expect(mode.errors).toBeUndefined();
     expect(mode.data!.generateMode.mode.source).toBe("GENERATED");
-    expect(mode.data!.generateMode.mode.tabs[0]!.id).toBe("dashboard");
-    expect(mode.data!.generateMode.generation.provider).toBe("offline");
+    expect(mode.data!.generateMode.mode.tabs[0]!.key).toBe("dashboard");
+    expect(mode.data!.generateMode.generation.provider).toBe("OFFLINE");
 
     const fixture = loadFixture("summarize-notes");
     const workflow = await post(url, GenerateWorkflowDocument, {
@@ -117,7 +117,7 @@ describe("the real server process", () => {
     });
     expect(workflow.errors).toBeUndefined();
     expect(workflow.data!.generateWorkflow.success).toBe(true);
-    expect(workflow.data!.generateWorkflow.generation.provider).toBe("offline");
+    expect(workflow.data!.generateWorkflow.generation.provider).toBe("OFFLINE");
 
     const exited = new Promise((resolve) => child!.once("exit", resolve));
     child!.kill("SIGTERM");

@@ -1,35 +1,55 @@
 import { deriveTheme } from "../palette/derive-theme.js";
+import { modeMetricId, modeTabId } from "../node-id.js";
 import type { ModeContent } from "./builtin-modes.js";
 import { toSnakeId } from "./mode-id.js";
 import type { Mode, ModeSource } from "./mode.types.js";
 import { buildSystemPrompt } from "./mode.system-prompt.js";
 
 /**
- * Turns enforced content into a complete mode: the theme derived from the seed, metric ids from
- * their labels, and the assistant's system prompt.
+ * Turns enforced content into a complete mode: the theme derived from the seed, metric keys from
+ * their labels, global ids for the mode's tabs and metrics, and the assistant's system prompt.
  */
 export function buildMode(content: ModeContent, industry: string, source: ModeSource): Mode {
-  const metricIds = new Set<string>();
-  return {
-    id: content.id,
-    name: content.name,
-    industry,
-    source,
-    theme: deriveTheme(content.seed),
-    tabs: content.tabs.map((tab) => ({ ...tab })),
-    defaultMetrics: content.metrics.map((metric, index) => {
-      let id = toSnakeId(metric.label) || `metric_${index + 1}`;
-      if (metricIds.has(id)) id = `${id}_${index + 1}`;
-      metricIds.add(id);
-      return { id, label: metric.label, value: metric.value, unit: metric.unit };
-    }),
-    personalityTraits: [...content.traits],
-    welcomeMessage: content.welcomeMessage,
-    systemPrompt: buildSystemPrompt({
+  const metricKeys = new Set<string>();
+  return withModeId(
+    {
+      id: content.id,
       name: content.name,
       industry,
-      traits: content.traits,
-      fragment: content.promptFragment,
-    }),
+      source,
+      theme: deriveTheme(content.seed),
+      tabs: content.tabs.map((tab) => ({ id: "", ...tab })),
+      defaultMetrics: content.metrics.map((metric, index) => {
+        let key = toSnakeId(metric.label) || `metric_${index + 1}`;
+        if (metricKeys.has(key)) key = `${key}_${index + 1}`;
+        metricKeys.add(key);
+        return { id: "", key, label: metric.label, value: metric.value, unit: metric.unit };
+      }),
+      personalityTraits: [...content.traits],
+      welcomeMessage: content.welcomeMessage,
+      systemPrompt: buildSystemPrompt({
+        name: content.name,
+        industry,
+        traits: content.traits,
+        fragment: content.promptFragment,
+      }),
+    },
+    content.id,
+  );
+}
+
+/**
+ * The mode under `id`, with its tabs' and metrics' global ids following it. The store calls this
+ * when it must give a mode another id than the one it was built with (mode-store.ts).
+ */
+export function withModeId(mode: Mode, id: string): Mode {
+  return {
+    ...mode,
+    id,
+    tabs: mode.tabs.map((tab) => ({ ...tab, id: modeTabId(id, tab.key) })),
+    defaultMetrics: mode.defaultMetrics.map((metric) => ({
+      ...metric,
+      id: modeMetricId(id, metric.key),
+    })),
   };
 }

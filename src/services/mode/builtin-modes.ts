@@ -9,7 +9,7 @@ export interface ModeContent {
   name: string;
   /** Seed colour of the theme. */
   seed: string;
-  tabs: Array<{ id: string; label: string; icon: string }>;
+  tabs: Array<{ key: string; label: string; icon: string }>;
   metrics: Array<{ label: string; value: string; unit: string | null }>;
   traits: string[];
   welcomeMessage: string;
@@ -29,10 +29,10 @@ export const BUILTIN_MODES: readonly BuiltinModeContent[] = [
     seed: "#4f46e5",
     aliases: ["default", "general", "generic", "business", "general business"],
     tabs: [
-      { id: "dashboard", label: "Dashboard", icon: "📊" },
-      { id: "analytics", label: "Analytics", icon: "📈" },
-      { id: "reports", label: "Reports", icon: "📋" },
-      { id: "settings", label: "Settings", icon: "⚙️" },
+      { key: "dashboard", label: "Dashboard", icon: "📊" },
+      { key: "analytics", label: "Analytics", icon: "📈" },
+      { key: "reports", label: "Reports", icon: "📋" },
+      { key: "settings", label: "Settings", icon: "⚙️" },
     ],
     metrics: [
       { label: "Revenue", value: "$48,250", unit: null },
@@ -52,11 +52,11 @@ export const BUILTIN_MODES: readonly BuiltinModeContent[] = [
     seed: "#1e88e5",
     aliases: ["bank", "banking", "banks", "retail bank", "retail banking"],
     tabs: [
-      { id: "dashboard", label: "Dashboard", icon: "📊" },
-      { id: "accounts", label: "Accounts", icon: "💳" },
-      { id: "transfers", label: "Transfers", icon: "💸" },
-      { id: "payments", label: "Payments", icon: "📋" },
-      { id: "settings", label: "Settings", icon: "⚙️" },
+      { key: "dashboard", label: "Dashboard", icon: "📊" },
+      { key: "accounts", label: "Accounts", icon: "💳" },
+      { key: "transfers", label: "Transfers", icon: "💸" },
+      { key: "payments", label: "Payments", icon: "📋" },
+      { key: "settings", label: "Settings", icon: "⚙️" },
     ],
     metrics: [
       { label: "Account Balance", value: "$24,856.42", unit: null },
@@ -77,11 +77,11 @@ export const BUILTIN_MODES: readonly BuiltinModeContent[] = [
     seed: "#7b1fa2",
     aliases: ["insurance", "insurer", "insurance company", "insurance agency"],
     tabs: [
-      { id: "dashboard", label: "Dashboard", icon: "📊" },
-      { id: "policies", label: "Policies", icon: "📄" },
-      { id: "claims", label: "Claims", icon: "📝" },
-      { id: "coverage", label: "Coverage", icon: "🛡️" },
-      { id: "settings", label: "Settings", icon: "⚙️" },
+      { key: "dashboard", label: "Dashboard", icon: "📊" },
+      { key: "policies", label: "Policies", icon: "📄" },
+      { key: "claims", label: "Claims", icon: "📝" },
+      { key: "coverage", label: "Coverage", icon: "🛡️" },
+      { key: "settings", label: "Settings", icon: "⚙️" },
     ],
     metrics: [
       { label: "Active Policies", value: "3", unit: null },
@@ -102,11 +102,11 @@ export const BUILTIN_MODES: readonly BuiltinModeContent[] = [
     seed: "#00acc1",
     aliases: ["healthcare", "health care", "health", "medical", "health system"],
     tabs: [
-      { id: "dashboard", label: "Dashboard", icon: "📊" },
-      { id: "appointments", label: "Appointments", icon: "📅" },
-      { id: "records", label: "Records", icon: "📋" },
-      { id: "prescriptions", label: "Prescriptions", icon: "💊" },
-      { id: "settings", label: "Settings", icon: "⚙️" },
+      { key: "dashboard", label: "Dashboard", icon: "📊" },
+      { key: "appointments", label: "Appointments", icon: "📅" },
+      { key: "records", label: "Records", icon: "📋" },
+      { key: "prescriptions", label: "Prescriptions", icon: "💊" },
+      { key: "settings", label: "Settings", icon: "⚙️" },
     ],
     metrics: [
       { label: "Upcoming Appointments", value: "2", unit: null },

@@ -30,8 +30,8 @@ export const MODE_LIMITS = {
 
 export type EnforceResult = { ok: true; content: ModeContent } | { ok: false; issues: string[] };
 
-const DASHBOARD = { id: "dashboard", label: "Dashboard", icon: "📊" };
-const SETTINGS = { id: "settings", label: "Settings", icon: "⚙️" };
+const DASHBOARD = { key: "dashboard", label: "Dashboard", icon: "📊" };
+const SETTINGS = { key: "settings", label: "Settings", icon: "⚙️" };
 const MIDDLE_TAB_ICONS = ["📈", "📋", "🗂️"];
 const TOP_UP_TRAITS = ["Helpful", "Concise", "Accurate", "Friendly", "Proactive"];
 // Traits are shown to users and fed to the assistant: anything that reads like a link or an
@@ -89,18 +89,18 @@ function enforceTabs(tabs: GeneratedModeConfig["tabs"], issues: string[]): ModeC
   const seen = new Set<string>();
   for (const tab of tabs) {
     const label = truncateAtWord(toPlainText(tab.label), MODE_LIMITS.tabLabelMax);
-    const id =
+    const key =
       toSnakeId(tab.id) === "dashboard" || toSnakeId(tab.id) === "settings"
         ? toSnakeId(tab.id)
         : toSnakeId(label);
-    if (!id || !label) continue;
+    if (!key || !label) continue;
     const icon = isSingleEmoji(tab.icon) ? tab.icon.trim() : "";
     // The model's own dashboard/settings tabs keep their wording, wherever it put them.
-    if (id === "dashboard") dashboard = { id, label, icon: icon || DASHBOARD.icon };
-    else if (id === "settings") settings = { id, label, icon: icon || SETTINGS.icon };
-    else if (!seen.has(id)) {
-      seen.add(id);
-      middle.push({ id, label, icon: icon || MIDDLE_TAB_ICONS[middle.length % 3]! });
+    if (key === "dashboard") dashboard = { key, label, icon: icon || DASHBOARD.icon };
+    else if (key === "settings") settings = { key, label, icon: icon || SETTINGS.icon };
+    else if (!seen.has(key)) {
+      seen.add(key);
+      middle.push({ key, label, icon: icon || MIDDLE_TAB_ICONS[middle.length % 3]! });
     }
   }
   if (middle.length < MODE_LIMITS.middleTabsMin) {

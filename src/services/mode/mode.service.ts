@@ -5,7 +5,10 @@ import type { StructuredLlm } from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
 import { DERIVATION_VERSION } from "../palette/derive-theme.js";
-import { generateOfflineModeConfig } from "./catalog/offline-mode-generator.js";
+import {
+  generateOfflineModeConfig,
+  OFFLINE_CATALOG_VERSION,
+} from "./catalog/offline-mode-generator.js";
 import { buildMode } from "./build-mode.js";
 import { BUILTIN_MODE_IDS, BUILTIN_MODES, findBuiltinMode } from "./builtin-modes.js";
 import { foldIndustry, parseIndustryInput } from "./industry-input.js";
@@ -20,7 +23,14 @@ import {
   buildModeUserPrompt,
 } from "./mode.prompt.js";
 import { ModeStore } from "./mode-store.js";
-import type { GenerateModeResult, GenerationInfo, Mode } from "./mode.types.js";
+import { checkModePageRequest, pageModes } from "./mode-page.js";
+import type { ModePage, ModePageLimits, ModePageRequest } from "./mode-page.js";
+import type {
+  GenerateModeResult,
+  GenerationInfo,
+  GenerationProviderId,
+  Mode,
+} from "./mode.types.js";
 
 export interface ModeServiceOptions {
   /** The model behind generateMode; absent means the offline catalog serves every request. */
@@ -29,6 +39,8 @@ export interface ModeServiceOptions {
   deadlineMs: number;
   /** How many generated modes the store keeps. */
   storeCapacity: number;
+  /** Default and largest page of `modes`. Default 20 and 100. */
+  pageLimits?: ModePageLimits;
   logger: Logger;
   observer?: GenerationObserver;
 }
@@ -62,18 +74,21 @@ export class ModeService {
   constructor(options: ModeServiceOptions) {
     this.options = options;
     this.observer = options.observer ?? NO_OBSERVER;
-    this.store = new ModeStore(options.storeCapacity);
     this.builtins = new Map(
       BUILTIN_MODES.map((content) => [
         content.id,
         buildMode(content, content.name.toLowerCase(), "BUILTIN"),
       ]),
     );
+    // Built-ins hold positions 0..3 of `modes`; stored modes follow in creation order.
+    this.store = new ModeStore(options.storeCapacity, BUILTIN_MODE_IDS, this.builtins.size);
   }
 
-  /** Built-in modes, then generated ones still held by the store. */
-  listModes(): Mode[] {
-    return [...this.builtins.values(), ...this.store.list()];
+  /** One page of `modes`: built-in modes first, then held ones in creation order. */
+  listModes(request: ModePageRequest): ModePage {
+    const limits = this.options.pageLimits ?? { defaultSize: 20, maxSize: 100 };
+    const checked = checkModePageRequest(request, limits);
+    return pageModes([...this.builtins.values()], this.store, checked);
   }
 
   getMode(id: string): Mode | undefined {
@@ -98,19 +113,19 @@ export class ModeService {
     }
 
     const llm = this.options.llm;
-    if (!llm) return this.generateOffline(industry, startedAt);
-
-    const requestKey = [
+    const identity = [
+      llm ? "model" : "offline",
       foldIndustry(industry),
-      MODE_PROMPT_VERSION,
+      llm ? MODE_PROMPT_VERSION : OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
-      llm.defaultModel,
+      llm?.defaultModel ?? "",
     ].join("\u0000");
-    const cached = this.store.findByRequest(requestKey);
+    const cached = this.store.findByIdentity(identity);
     if (cached) {
       this.observer.recordCacheHit("mode");
       return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
     }
+    if (!llm) return this.generateOffline(industry, identity, startedAt);
 
     const deadline = this.deadlineSignal(context.signal);
     const outcome = await this.requestModeContent(llm, industry, deadline, logger);
@@ -130,9 +145,8 @@ export class ModeService {
       };
     }
 
-    const mode = buildMode(outcome.content, industry, "GENERATED");
+    const mode = this.store.save(buildMode(outcome.content, industry, "GENERATED"), identity);
     logThemeAdvisories(logger, mode);
-    this.store.save(mode, requestKey);
     return {
       mode,
       errors: [],
@@ -216,15 +230,31 @@ export class ModeService {
   }
 
   /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
-  private generateOffline(industry: string, startedAt: number): GenerateModeResult {
-    const mode = this.modeFromCatalog(industry, "GENERATED");
-    this.store.save(mode, `offline\u0000${foldIndustry(industry)}`);
+  private generateOffline(
+    industry: string,
+    identity: string,
+    startedAt: number,
+  ): GenerateModeResult {
+    const mode = this.store.save(this.modeFromCatalog(industry, "GENERATED"), identity);
     return { mode, errors: [], generation: this.info("offline", startedAt) };
   }
 
-  /** Deterministic mode for a request whose generation failed. */
+  /**
+   * Deterministic mode for a request whose generation failed. It is stored like any mode the API
+   * served, so `mode(id)` and `node(id)` find it, but under its own identity: the generation cache
+   * never answers with it, and a later successful generation gets an id of its own.
+   */
   private fallbackMode(industry: string): Mode {
-    return this.modeFromCatalog(industry, "FALLBACK");
+    const identity = [
+      "fallback",
+      foldIndustry(industry),
+      OFFLINE_CATALOG_VERSION,
+      DERIVATION_VERSION,
+    ].join("\u0000");
+    return (
+      this.store.findByIdentity(identity) ??
+      this.store.save(this.modeFromCatalog(industry, "FALLBACK"), identity)
+    );
   }
 
   private modeFromCatalog(industry: string, source: "GENERATED" | "FALLBACK"): Mode {
@@ -262,7 +292,7 @@ export class ModeService {
   }
 
   private info(
-    provider: string,
+    provider: GenerationProviderId,
     startedAt: number,
     call?: { model: string; attempts: number; usage: TokenUsage },
   ): GenerationInfo {

@@ -1,18 +1,25 @@
 import type { GenerationErrorCode } from "../../errors/generation-error.js";
+import type { ProviderName } from "../../llm/structured-llm.js";
 import type { DerivedTheme } from "../palette/theme.types.js";
 
 /** Where a mode came from (GraphQL `ModeSource`). */
 export type ModeSource = "BUILTIN" | "GENERATED" | "FALLBACK";
 
 export interface ModeTab {
+  /** Global id (node-id.ts): unique across every object the API serves. */
   id: string;
+  /** Identifier within the mode: "dashboard" first, "settings" last. */
+  key: string;
   label: string;
   /** Exactly one emoji. */
   icon: string;
 }
 
 export interface ModeMetric {
+  /** Global id (node-id.ts): unique across every object the API serves. */
   id: string;
+  /** Identifier within the mode, derived from the label. */
+  key: string;
   label: string;
   /** Pre-formatted, e.g. "$12,450". */
   value: string;
@@ -21,6 +28,7 @@ export interface ModeMetric {
 
 /** A complete, enforced mode: what GraphQL's `Mode` resolves from. */
 export interface Mode {
+  /** snake_case, unique per stored mode (mode-store.ts). */
   id: string;
   name: string;
   industry: string;
@@ -33,9 +41,12 @@ export interface Mode {
   systemPrompt: string;
 }
 
+/** Who produced a result: a provider, or no model at all (GraphQL `GenerationProvider`). */
+export type GenerationProviderId = ProviderName | "builtin" | "cache";
+
 /** How a result was produced (GraphQL `GenerationInfo`). */
 export interface GenerationInfo {
-  provider: string;
+  provider: GenerationProviderId;
   model: string | null;
   cached: boolean;
   attempts: number;

@@ -22,7 +22,7 @@ export { normalizeHexColor } from "./seed-color.js";
  * Bumped whenever any derived hex can change for the same seed; part of the mode cache keys, so
  * cached modes never mix outputs of two algorithms.
  */
-export const DERIVATION_VERSION = "theme-2026.1";
+export const DERIVATION_VERSION = "theme-2026.2";
 
 /** Bounded so a stream of distinct seeds cannot grow memory; 512 themes is about 1 MB. */
 const CACHE_LIMIT = 512;
@@ -56,7 +56,7 @@ export function deriveThemeUncached(seed: string): DerivedTheme {
   return {
     seed: seedColor.hex,
     primary: light.primary,
-    secondary: light.accent,
+    secondary: light.secondary,
     background: light.background,
     surface: light.surface,
     text: light.foreground,

@@ -60,7 +60,7 @@ export interface DerivedTheme {
   seed: string;
   /** Legacy fields of the original API, all taken from the light scheme (theme-spec `legacy_original_fields`). */
   primary: string;
-  /** Legacy `secondary` = `light.accent` (the original's hue complement has no equivalent). */
+  /** Legacy `secondary` = `light.secondary`: every legacy field equals its light-scheme token. */
   secondary: string;
   background: string;
   surface: string;

@@ -8,6 +8,7 @@ import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.j
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import { planWorkflowOffline } from "./offline-planner.js";
+import { WorkflowStore } from "./workflow-store.js";
 import {
   checkInteger,
   checkModel,
@@ -53,6 +54,8 @@ export interface WorkflowServiceOptions {
   maxOutputTokens?: number;
   /** Receives every model call for the metrics. */
   observer?: GenerationObserver;
+  /** Valid workflows kept for `node(id)`, least recently used evicted. Default 500. */
+  storeCapacity?: number;
 }
 
 /** Checked input, normalised. */
@@ -86,8 +89,10 @@ export class WorkflowService {
   private readonly maxPromptTokens: number;
   private readonly maxOutputTokens: number;
   private readonly observer: GenerationObserver;
+  private readonly store: WorkflowStore;
 
   constructor(options: WorkflowServiceOptions) {
+    this.store = new WorkflowStore(options.storeCapacity ?? 500);
     this.llm = options.llm;
     this.logger = options.logger;
     this.overallTimeoutMs = options.overallTimeoutMs;
@@ -109,8 +114,14 @@ export class WorkflowService {
     const started = performance.now();
     const result = await this.runLoop(prepared, signal);
     result.generation.latencyMs = Math.round(performance.now() - started);
+    if (result.workflow) this.store.save(result.workflow);
     this.logOutcome(prepared, result);
     return result;
+  }
+
+  /** A workflow this service returned, by its digest (workflow-store.ts), while still held. */
+  getWorkflow(digest: string): FlowIr | undefined {
+    return this.store.get(digest);
   }
 
   /**

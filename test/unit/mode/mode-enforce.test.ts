@@ -25,10 +25,10 @@ describe("enforceModeConfig: repairs with an obvious repair", () => {
       }),
     );
     expect(result.tabs).toEqual([
-      { id: "dashboard", label: "Overview", icon: "🏠" },
-      { id: "inventory", label: "Inventory", icon: "📦" },
-      { id: "grooming", label: "Grooming", icon: "✂️" },
-      { id: "settings", label: "Preferences", icon: "🔧" },
+      { key: "dashboard", label: "Overview", icon: "🏠" },
+      { key: "inventory", label: "Inventory", icon: "📦" },
+      { key: "grooming", label: "Grooming", icon: "✂️" },
+      { key: "settings", label: "Preferences", icon: "🔧" },
     ]);
   });
 
@@ -44,7 +44,7 @@ describe("enforceModeConfig: repairs with an obvious repair", () => {
         ],
       }),
     );
-    expect(result.tabs.map((tab) => tab.id)).toEqual([
+    expect(result.tabs.map((tab) => tab.key)).toEqual([
       "dashboard",
       "inventory",
       "grooming",
@@ -62,8 +62,8 @@ describe("enforceModeConfig: repairs with an obvious repair", () => {
         ],
       }),
     );
-    expect(result.tabs[1]).toEqual({ id: "adoptions", label: "Adoptions", icon: "📈" });
-    expect(result.tabs[2]).toMatchObject({ id: "vet_visits", label: "Vet Visits" });
+    expect(result.tabs[1]).toEqual({ key: "adoptions", label: "Adoptions", icon: "📈" });
+    expect(result.tabs[2]).toMatchObject({ key: "vet_visits", label: "Vet Visits" });
     expect(result.tabs[2]!.icon).not.toBe("🩺🩺");
   });
 

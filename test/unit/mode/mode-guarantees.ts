@@ -11,11 +11,11 @@ export function expectModeGuarantees(mode: Mode): void {
 
   expect(mode.tabs.length).toBeGreaterThanOrEqual(4);
   expect(mode.tabs.length).toBeLessThanOrEqual(5);
-  expect(mode.tabs[0]!.id).toBe("dashboard");
-  expect(mode.tabs.at(-1)!.id).toBe("settings");
-  expect(new Set(mode.tabs.map((tab) => tab.id)).size).toBe(mode.tabs.length);
+  expect(mode.tabs[0]!.key).toBe("dashboard");
+  expect(mode.tabs.at(-1)!.key).toBe("settings");
+  expect(new Set(mode.tabs.map((tab) => tab.key)).size).toBe(mode.tabs.length);
   for (const tab of mode.tabs) {
-    expect(tab.id).toMatch(MODE_ID_PATTERN);
+    expect(tab.key).toMatch(MODE_ID_PATTERN);
     expect([...tab.label].length).toBeGreaterThanOrEqual(1);
     expect([...tab.label].length).toBeLessThanOrEqual(20);
     expect(isSingleEmoji(tab.icon), `icon ${tab.icon}`).toBe(true);
@@ -23,9 +23,9 @@ export function expectModeGuarantees(mode: Mode): void {
 
   expect(mode.defaultMetrics).toHaveLength(4);
   expect(new Set(mode.defaultMetrics.map((metric) => metric.label.toLowerCase())).size).toBe(4);
-  expect(new Set(mode.defaultMetrics.map((metric) => metric.id)).size).toBe(4);
+  expect(new Set(mode.defaultMetrics.map((metric) => metric.key)).size).toBe(4);
   for (const metric of mode.defaultMetrics) {
-    expect(metric.id).toMatch(MODE_ID_PATTERN);
+    expect(metric.key).toMatch(MODE_ID_PATTERN);
     expect([...metric.label].length).toBeLessThanOrEqual(32);
     expect([...metric.value].length).toBeGreaterThanOrEqual(1);
     expect([...metric.value].length).toBeLessThanOrEqual(16);

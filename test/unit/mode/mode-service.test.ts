@@ -75,7 +75,10 @@ describe("ModeService", () => {
   });
 
   it("does not retry a refusal, and answers with a FALLBACK for the request", async () => {
-    const { llm, calls } = recordingLlm([new GenerationFailure("GENERATION_REFUSED", "no")]);
+    const { llm, calls } = recordingLlm([
+      new GenerationFailure("GENERATION_REFUSED", "no"),
+      new GenerationFailure("GENERATION_REFUSED", "no"),
+    ]);
     const service = new ModeService({
       llm,
       logger: pino({ level: "silent" }),
@@ -86,6 +89,11 @@ describe("ModeService", () => {
     expect(calls).toHaveLength(1);
     expect(result.errors).toEqual([{ code: "GENERATION_REFUSED", message: "no" }]);
     expect(result.mode).toMatchObject({ source: "FALLBACK", name: "Pet Store" });
-    expect(service.listModes().map((mode) => mode.id)).not.toContain(result.mode.id);
+    // Kept so mode(id) and node(id) find what the client holds, but never served as the cache's
+    // answer: the next request for the same industry asks the model again.
+    expect(service.getMode(result.mode.id)).toEqual(result.mode);
+    const retried = await service.generateMode("pet store");
+    expect(calls).toHaveLength(2);
+    expect(retried.generation.provider).toBe("azure-openai");
   });
 });

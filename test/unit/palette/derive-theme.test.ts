@@ -37,7 +37,7 @@ describe("deriveTheme API", () => {
     expect(theme).toMatchObject({
       seed: "#1e88e5",
       primary: theme.light.primary,
-      secondary: theme.light.accent,
+      secondary: theme.light.secondary,
       background: theme.light.background,
       surface: theme.light.surface,
       text: theme.light.foreground,

@@ -6,6 +6,12 @@ import { explainIndustryMatch } from "./industry-matcher.js";
 import type { IndustryMatchDetail } from "./industry-matcher.js";
 import { seedColorFromTextHex } from "./seed-color.js";
 
+/**
+ * Version of the catalog and its naming rules; part of the cache identity of offline and fallback
+ * modes, so a changed catalog never serves a mode built by the old one. Bump on any change.
+ */
+export const OFFLINE_CATALOG_VERSION = "catalog-1";
+
 export interface OfflineModeConfig {
   readonly config: GeneratedModeConfig;
   /** The catalog entry used, or undefined when the generic mode was built. */
