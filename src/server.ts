@@ -13,6 +13,7 @@ import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
 import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
+import { refuseNonJsonPosts } from "./http/graphql-content-type.js";
 import { Metrics } from "./observability/metrics.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
@@ -34,6 +35,9 @@ export interface ModeflowServer {
   /** Graceful shutdown: /ready turns 503, in-flight requests finish, then the server closes. */
   stop(): Promise<void>;
 }
+
+/** Where the GraphQL endpoint is served (@as-integrations/fastify's default path). */
+const GRAPHQL_PATH = "/graphql";
 
 // A client-supplied request id is reused only when it looks like an id (no log injection).
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -65,12 +69,17 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     exposedHeaders: ["x-request-id"],
   });
 
+  refuseNonJsonPosts(app, GRAPHQL_PATH);
+
   const schema = await buildAppSchema(createResolverContainer(services));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
+    // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
+    // what CSRF prevention guarded (graphql-content-type.ts explains why that is enough).
+    csrfPrevention: false,
     // Compact JSON: Apollo pretty-prints by default, which costs time and ~30% more bytes.
     stringifyResult: (result) => JSON.stringify(result),
     // main.ts owns the signals: drain, then exit 0. Apollo's handler would re-raise the signal.
@@ -96,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     return metrics.registry.metrics();
   });
   await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> => ({
       requestId: request.id,
       logger: request.log as Logger,

@@ -1,0 +1,34 @@
+import type { FastifyInstance, RawServerDefault } from "fastify";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+
+/** The server as createApp builds it (fastify with our pino logger). */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>;
+
+/** The only request body GraphQL over HTTP defines for POST (and what every client sends). */
+const JSON_MEDIA_TYPE = "application/json";
+
+/**
+ * Refuses POSTs to the GraphQL path whose body is not JSON, before the body is read.
+ *
+ * Why by hand: Apollo's CSRF prevention is off so that GET queries work without special headers
+ * (urql and Relay send plain GETs; queries have no side effects and the API uses no cookies).
+ * What CSRF prevention guarded against is a browser's "simple" cross-site POST (text/plain,
+ * form-encoded, multipart), which needs no preflight; those are exactly the bodies refused here,
+ * so a cross-site page still cannot run a mutation. Mutations over GET are refused by Apollo.
+ */
+export function refuseNonJsonPosts(app: App, path: string): void {
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "POST" || request.url.split("?")[0] !== path) return;
+    const mediaType = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    if (mediaType === JSON_MEDIA_TYPE) return;
+    await reply.code(415).send({
+      errors: [
+        {
+          message: `POST ${path} takes a JSON body: send "content-type: ${JSON_MEDIA_TYPE}" (got ${mediaType ? `"${mediaType}"` : "none"})`,
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ],
+    });
+  });
+}
