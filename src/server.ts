@@ -14,6 +14,7 @@ import type { AppServices, LlmOverrides } from "./container.js";
 import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
 import { refuseNonJsonPosts } from "./http/graphql-content-type.js";
+import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { Metrics } from "./observability/metrics.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
@@ -90,7 +91,11 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       ApolloServerPluginCacheControlDisabled(),
       config.isProduction
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            document: SANDBOX_EXAMPLE.document,
+            variables: SANDBOX_EXAMPLE.variables,
+          }),
       requestLoggingPlugin(metrics),
     ],
   });
