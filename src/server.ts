@@ -13,9 +13,10 @@ import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
 import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
-import { refuseNonJsonPosts } from "./http/graphql-content-type.js";
+import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { Metrics } from "./observability/metrics.js";
+import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 
@@ -71,6 +72,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
 
   refuseNonJsonPosts(app, GRAPHQL_PATH);
+  graphqlShapedClientErrors(app, GRAPHQL_PATH);
 
   const schema = await buildAppSchema(createResolverContainer(services));
   const apollo = new ApolloServer<RequestContext>({
@@ -78,8 +80,10 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
+    // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
+    logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
-    // what CSRF prevention guarded (graphql-content-type.ts explains why that is enough).
+    // what CSRF prevention guarded (graphql-http-guards.ts explains why that is enough).
     csrfPrevention: false,
     // Compact JSON: Apollo pretty-prints by default, which costs time and ~30% more bytes.
     stringifyResult: (result) => JSON.stringify(result),
@@ -96,7 +100,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
             document: SANDBOX_EXAMPLE.document,
             variables: SANDBOX_EXAMPLE.variables,
           }),
-      requestLoggingPlugin(metrics),
+      requestLoggingPlugin(metrics, logger),
+      inputProblemsPlugin(),
     ],
   });
   await apollo.start();

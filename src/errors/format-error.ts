@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { BadUserInputError } from "./bad-user-input-error.js";
+import type { InputProblem } from "./bad-user-input-error.js";
 
 /** Codes Apollo assigns to problems with the client's request; they pass through unmasked. */
 const CLIENT_ERROR_CODES = new Set([
@@ -15,9 +16,33 @@ const CLIENT_ERROR_CODES = new Set([
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error";
 
+// graphql-js makes one error per failed field, and formatError must answer one for one; the
+// problems after the first of a BadUserInputError wait here until expandInputProblems (run by
+// the input-problems plugin just before the response is sent) adds them as errors of their own.
+const laterProblems = new WeakMap<GraphQLFormattedError, GraphQLFormattedError[]>();
+
+function inputProblemError(
+  problem: InputProblem,
+  formatted: GraphQLFormattedError,
+): GraphQLFormattedError {
+  return {
+    message: problem.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: "BAD_USER_INPUT", field: problem.field },
+  };
+}
+
+/** Every BAD_USER_INPUT problem as its own error, in the order they were found. */
+export function expandInputProblems(
+  errors: readonly GraphQLFormattedError[],
+): GraphQLFormattedError[] {
+  return errors.flatMap((error) => [error, ...(laterProblems.get(error) ?? [])]);
+}
+
 /**
- * The only GraphQL-aware place that maps our errors to codes. BadUserInputError keeps its
- * message and names its field; Apollo's own client errors pass through; anything else is masked
+ * The only GraphQL-aware place that maps our errors to codes. Each problem of a
+ * BadUserInputError keeps its message and names its field; Apollo's own client errors pass through; anything else is masked
  * as INTERNAL_SERVER_ERROR (the original reaches the log via the error-logging plugin).
  */
 export function formatError(
@@ -26,17 +51,16 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof BadUserInputError) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: "BAD_USER_INPUT", field: original.field },
-    };
+    const [first, ...rest] = original.problems.map((problem) =>
+      inputProblemError(problem, formatted),
+    );
+    if (rest.length > 0) laterProblems.set(first!, rest);
+    return first!;
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) {
+  const code = clientErrorCode(error);
+  if (code !== undefined) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   return {
     message: INTERNAL_ERROR_MESSAGE,
@@ -46,10 +70,19 @@ export function formatError(
   };
 }
 
-/** True for errors the client caused (not logged as server errors). */
-export function isClientError(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof BadUserInputError) return true;
-  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-  return typeof code === "string" && CLIENT_ERROR_CODES.has(code);
+/**
+ * The code of an error the client caused (our bad-input errors, Apollo's client errors), or
+ * undefined for anything unexpected. Apollo marks a few of its refusals only
+ * with an HTTP 4xx and no code (a persisted query whose hash does not match, an unsupported
+ * persisted-query version): those are the client's too, and become BAD_REQUEST.
+ */
+export function clientErrorCode(error: unknown): string | undefined {
+  if (unwrapResolverError(error) instanceof BadUserInputError) return "BAD_USER_INPUT";
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } })
+    .extensions;
+  const code = extensions?.code;
+  if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) return code;
+  const status = extensions?.http?.status;
+  if (typeof status === "number" && status >= 400 && status < 500) return "BAD_REQUEST";
+  return undefined;
 }

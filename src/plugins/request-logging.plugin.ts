@@ -1,15 +1,27 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
-import { isClientError } from "../errors/format-error.js";
+import { clientErrorCode } from "../errors/format-error.js";
 import type { Metrics } from "../observability/metrics.js";
 
 /**
  * One log line per GraphQL request with its duration, and the request histogram. Errors that are
  * not the client's fault are logged in full here (formatError masks them for the client), and
- * the masked errors carry the request id so a client report can be matched to the log.
+ * the masked errors carry the request id so a client report can be matched to the log. Errors
+ * the client caused (bad input, unknown persisted query, malformed request) are logged at info
+ * with their code: they are the client's to fix, not the operator's.
  */
-export function requestLoggingPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+export function requestLoggingPlugin(
+  metrics: Metrics,
+  logger: Logger,
+): ApolloServerPlugin<RequestContext> {
   return {
+    // Requests Apollo refuses before they become a GraphQL request (batches, no query, ...).
+    async invalidRequestWasReceived({ error }) {
+      const code = error instanceof GraphQLError ? error.extensions.code : "BAD_REQUEST";
+      logger.info({ code, reason: error.message }, "invalid GraphQL request");
+    },
     async requestDidStart({ contextValue }) {
       const startedAt = performance.now();
       let failed = false;
@@ -17,7 +29,14 @@ export function requestLoggingPlugin(metrics: Metrics): ApolloServerPlugin<Reque
         async didEncounterErrors({ errors, contextValue: context, operationName }) {
           failed = true;
           for (const error of errors) {
-            if (isClientError(error)) continue;
+            const clientCode = clientErrorCode(error);
+            if (clientCode !== undefined) {
+              context.logger.info(
+                { code: clientCode, operationName, reason: error.message },
+                "client error in a GraphQL request",
+              );
+              continue;
+            }
             context.logger.error(
               { err: error.originalError ?? error, operationName, path: error.path },
               "unexpected error while executing a GraphQL operation",

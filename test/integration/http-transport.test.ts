@@ -73,6 +73,17 @@ describe("GraphQL over HTTP transports", () => {
     expect(body.errors[0]!.extensions.code).toBe("BAD_REQUEST");
   });
 
+  it("answers a body that is not JSON in GraphQL's error shape with 400", async () => {
+    const response = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe("BAD_REQUEST");
+  });
+
   it("accepts a JSON POST with a charset parameter", async () => {
     const response = await fetch(api.url, {
       method: "POST",

@@ -40,6 +40,7 @@ export function testLogger(): Logger {
 export async function startTestServer(
   environment: Record<string, string | undefined> = {},
   llms?: LlmOverrides,
+  logger: Logger = testLogger(),
 ): Promise<TestServer> {
   const config = loadConfig({
     PORT: "0",
@@ -49,7 +50,7 @@ export async function startTestServer(
     MODE_DEADLINE_MS: "5000",
     ...environment,
   });
-  const server = await createServer({ config, logger: testLogger(), llms });
+  const server = await createServer({ config, logger, llms });
   const url = await server.start();
   return {
     server,

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { MAX_GENERATIONS } from "./workflow.types.js";
 import type { PlanningContextError } from "./workflow.types.js";
 
 /**
@@ -51,6 +52,18 @@ export function checkInteger(
     );
   }
   return value;
+}
+
+/** generationAttempts: 0 or more, and fewer than the generations allowed per workflow. */
+export function checkPriorAttempts(value: number | null | undefined): number {
+  const priorAttempts = checkInteger(value, "generationAttempts", 0, 0, 1e6);
+  if (priorAttempts >= MAX_GENERATIONS) {
+    throw new BadUserInputError(
+      "input.generationAttempts",
+      `generationAttempts is ${priorAttempts}: the ${MAX_GENERATIONS} generations allowed per workflow are used up`,
+    );
+  }
+  return priorAttempts;
 }
 
 export function checkTemperature(value: number | null | undefined): number {

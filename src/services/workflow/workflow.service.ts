@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { BadUserInputError, InputChecks } from "../../errors/bad-user-input-error.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-error.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
@@ -13,6 +13,7 @@ import {
   checkInteger,
   checkModel,
   checkPlanningContext,
+  checkPriorAttempts,
   checkTemperature,
   checkUserInput,
 } from "./workflow-input.js";
@@ -160,8 +161,10 @@ export class WorkflowService {
       };
     } catch (error) {
       if (error instanceof BadUserInputError) {
-        this.logger.error(`GeneratorNode failed: ${error.message}`);
-        return { success: false, error: error.message, workflow: null };
+        // The seed reports one problem: the first, in its own words.
+        const message = error.problems[0]!.message;
+        this.logger.error(`GeneratorNode failed: ${message}`);
+        return { success: false, error: message, workflow: null };
       }
       throw error;
     }
@@ -169,18 +172,40 @@ export class WorkflowService {
 
   /** Input checks (workflow.md section 1, step 1) and the first prompt; no model call. */
   private prepare(request: GenerateWorkflowRequest): PreparedRequest {
-    const planningContext = checkPlanningContext(request.planningContext);
-    const userInput = checkUserInput(request.userInput, this.maxUserInputChars);
-    const priorAttempts = checkInteger(request.generationAttempts, "generationAttempts", 0, 0, 1e6);
-    if (priorAttempts >= MAX_GENERATIONS) {
-      throw new BadUserInputError(
-        "input.generationAttempts",
-        `generationAttempts is ${priorAttempts}: the ${MAX_GENERATIONS} generations allowed per workflow are used up`,
-      );
-    }
-    const maxAttempts = checkInteger(request.maxAttempts, "maxAttempts", MAX_GENERATIONS, 1, 3);
-    const temperature = checkTemperature(request.temperature);
-    const model = checkModel(request.model);
+    // Every independent check runs, so a client learns about all its bad fields at once.
+    const checks = new InputChecks();
+    const planningContext = checks.run(() => checkPlanningContext(request.planningContext));
+    const userInput = checks.run(() => checkUserInput(request.userInput, this.maxUserInputChars));
+    const priorAttempts = checks.run(() => checkPriorAttempts(request.generationAttempts));
+    const maxAttempts = checks.run(() =>
+      checkInteger(request.maxAttempts, "maxAttempts", MAX_GENERATIONS, 1, 3),
+    );
+    const temperature = checks.run(() => checkTemperature(request.temperature));
+    const model = checks.run(() => checkModel(request.model));
+    checks.throwIfAny();
+    return this.prepareChecked(request, {
+      planningContext: planningContext!,
+      userInput: userInput!,
+      priorAttempts: priorAttempts!,
+      maxAttempts: maxAttempts!,
+      temperature: temperature!,
+      model,
+    });
+  }
+
+  /** The first prompt and its size check, once every field is known to be good. */
+  private prepareChecked(
+    request: GenerateWorkflowRequest,
+    checked: {
+      planningContext: string;
+      userInput: string;
+      priorAttempts: number;
+      maxAttempts: number;
+      temperature: number;
+      model: string | undefined;
+    },
+  ): PreparedRequest {
+    const { planningContext, userInput, priorAttempts, maxAttempts, temperature, model } = checked;
     const browsedComponents = request.browsedComponents ?? undefined;
     const discoveredParams = request.discoveredParams ?? undefined;
     // Seed rule 11: a caller's errors only mean something when it made an attempt before.

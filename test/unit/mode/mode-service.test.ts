@@ -1,10 +1,10 @@
-import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { GenerationFailure } from "../../../src/errors/generation-error.js";
 import type { StructuredCall, StructuredLlm } from "../../../src/llm/structured-llm.js";
 import { ModeService } from "../../../src/services/mode/mode.service.js";
 import { petStoreAnswer } from "../../support/mode-answers.js";
+import { recordingLogger } from "../../support/recording-logger.js";
 
 /** A model seam that records every call and answers from a script. */
 function recordingLlm(answers: Array<unknown | GenerationFailure>) {
@@ -24,17 +24,6 @@ function recordingLlm(answers: Array<unknown | GenerationFailure>) {
     },
   };
   return { llm, calls };
-}
-
-function recordingLogger() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString("utf8")) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: pino({ level: "debug" }, stream), lines };
 }
 
 describe("ModeService", () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, RawServerDefault } from "fastify";
+import type { FastifyError, FastifyInstance, RawServerDefault } from "fastify";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 
@@ -29,6 +29,21 @@ export function refuseNonJsonPosts(app: App, path: string): void {
           extensions: { code: "BAD_REQUEST" },
         },
       ],
+    });
+  });
+}
+
+/**
+ * Client errors fastify raises before Apollo sees the request (a body that is not valid JSON, a
+ * body over the size limit) answer in GraphQL's error shape on the GraphQL path, with their HTTP
+ * status and code BAD_REQUEST, like every other refusal a GraphQL client may meet there.
+ */
+export function graphqlShapedClientErrors(app: App, path: string): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500 || request.url.split("?")[0] !== path) throw error;
+    await reply.code(status).send({
+      errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
     });
   });
 }
