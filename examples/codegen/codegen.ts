@@ -9,14 +9,14 @@
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-/** What every custom scalar of the API is in TypeScript; strictScalars refuses an unmapped one. */
+/**
+ * What every custom scalar of the API is in TypeScript; strictScalars refuses an unmapped one.
+ * "path#Type" imports a type; the path is relative to the generated directory.
+ */
 export const modeflowScalars = {
-  /** Theme colours: always "#rrggbb", lowercase. */
-  HexColorCode: "`#${string}`",
-  /** Any JSON value (a workflow input's `default`): narrow it with typeof / Array.isArray. */
-  JSON: "null | boolean | number | string | unknown[] | { [key: string]: unknown }",
-  /** A JSON object (FlowIR `ir`, node `params`, `discoveredParams`). */
-  JSONObject: "{ [key: string]: unknown }",
+  HexColorCode: "../scalars.js#HexColorCode",
+  JSON: "../scalars.js#JsonValue",
+  JSONObject: "../scalars.js#JsonObject",
 };
 
 const config: CodegenConfig = {

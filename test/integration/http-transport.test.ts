@@ -92,4 +92,22 @@ describe("GraphQL over HTTP transports", () => {
     });
     expect(response.status).toBe(200);
   });
+
+  it("compresses large answers for clients that accept it, and leaves small ones alone", async () => {
+    const large =
+      "{ modes(first: 4) { edges { node { id theme { contrast { ratio passes } } } } } }";
+    const send = (body: string, encoding: string) =>
+      fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-encoding": encoding },
+        body: JSON.stringify({ query: body }),
+      });
+    const compressed = await send(large, "gzip");
+    expect(compressed.headers.get("content-encoding")).toBe("gzip");
+    const plain = await send(large, "identity");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await compressed.json()).toEqual(await plain.json());
+    const small = await send("{ __typename }", "gzip");
+    expect(small.headers.get("content-encoding")).toBeNull();
+  });
 });
