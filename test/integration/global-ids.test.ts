@@ -5,6 +5,7 @@ import {
   ModesDocument,
   NodeByIdDocument,
 } from "../generated/graphql.js";
+import type { ModesQuery } from "../generated/graphql.js";
 import { startTestServer } from "../support/test-server.js";
 import type { TestServer } from "../support/test-server.js";
 import { loadFixtures } from "../support/workflow-fixtures.js";
@@ -63,7 +64,7 @@ beforeAll(async () => {
   for (let after: string | null = null; ;) {
     const { body } = await api.execute(ModesDocument, { first: 7, after });
     responses.push(body.data);
-    const page = body.data!.modes;
+    const page: ModesQuery["modes"] = body.data!.modes;
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }

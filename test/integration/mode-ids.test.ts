@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GenerateModeDocument, ModeByIdDocument, ModesDocument } from "../generated/graphql.js";
+import type { ModesQuery } from "../generated/graphql.js";
 import { FakeOpenAiServer, errorReply, jsonCompletion } from "../support/fake-openai-server.js";
 import { petStoreAnswer } from "../support/mode-answers.js";
 import { startTestServer } from "../support/test-server.js";
@@ -120,7 +121,8 @@ describe("mode ids offline, and the modes connection", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = (await api.execute(ModesDocument, { first: 3, after })).body.data!.modes;
+      const page: ModesQuery["modes"] = (await api.execute(ModesDocument, { first: 3, after })).body
+        .data!.modes;
       pages++;
       expect(page.edges.length).toBeLessThanOrEqual(3);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
