@@ -38,10 +38,18 @@ export function lightThemeVariables(data: GenerateModeMutation): Record<string, 
   };
 }
 
-/** Served without a model call (enumsAsTypes: the provider is a union of string literals). */
-export function servedWithoutModel(data: GenerateModeMutation): boolean {
-  const { provider, cached } = data.generateMode.generation;
-  return cached || provider === "OFFLINE" || provider === "BUILTIN" || provider === "CACHE";
+/** enumsAsTypes: the provider is a union of string literals; a misspelt one does not compile. */
+export function producedBy(data: GenerateModeMutation): string {
+  switch (data.generateMode.generation.provider) {
+    case "OFFLINE":
+      return "the offline catalog";
+    case "BUILTIN":
+      return "a built-in mode";
+    case "CACHE":
+      return "an earlier answer";
+    default:
+      return "a language model";
+  }
 }
 
 /** The per-mode key of the first mode's first tab: "dashboard". */

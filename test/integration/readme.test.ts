@@ -151,6 +151,12 @@ describe("README: the API by example", () => {
         expect(JSON.stringify(body.data)).not.toContain('"source":"FALLBACK"');
         expect(JSON.stringify(body.data)).not.toContain('"success":false');
 
+        if (example.name === "ValidateWorkflow") {
+          // The prose says what this one finds.
+          const validation = body.data!.validateWorkflow as { valid: boolean; errors: [] };
+          expect(validation).toMatchObject({ valid: false, errors: [{ rule: "undeclared-var" }] });
+        }
+
         if (example.operation.operation === "query") {
           // Queries also work over GET, with the same answer.
           expect(await get(example)).toEqual(body);

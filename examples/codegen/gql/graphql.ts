@@ -47,7 +47,7 @@ export type GenerateModeMutation = {
         };
       };
     };
-    generation: { provider: GenerationProvider; cached: boolean };
+    generation: { provider: GenerationProvider };
   };
 };
 
@@ -155,10 +155,7 @@ export const GenerateModeDocument = {
                   name: { kind: "Name", value: "generation" },
                   selectionSet: {
                     kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "provider" } },
-                      { kind: "Field", name: { kind: "Name", value: "cached" } },
-                    ],
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "provider" } }],
                   },
                 },
               ],
