@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Principal } from "./auth/principal.js";
 
 /** Per-request GraphQL context. */
 export interface RequestContext {
@@ -8,4 +9,6 @@ export interface RequestContext {
   logger: Logger;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
+  /** The authenticated caller (the anonymous principal when AUTH_MODE=none). */
+  principal: Principal;
 }

@@ -9,6 +9,7 @@ import fastifyCors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
+import { ANONYMOUS_PRINCIPAL } from "./auth/principal.js";
 import type { AppConfig } from "./config.js";
 import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
@@ -125,6 +126,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       requestId: request.id,
       logger: request.log as Logger,
       signal: clientGoneSignal(reply),
+      principal: ANONYMOUS_PRINCIPAL,
     }),
   });
 

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Principal } from "../../auth/principal.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
 import type { StructuredLlm } from "../../llm/structured-llm.js";
@@ -50,6 +51,8 @@ export interface RequestContext {
   signal?: AbortSignal;
   /** Request-scoped logger (carries the request id). */
   logger?: Logger;
+  /** The caller; quotas and the mode store are per principal. Default: anonymous. */
+  principal?: Principal;
 }
 
 /** Model calls for one request: the first answer and at most one repair retry. */
