@@ -78,6 +78,8 @@ export const environmentSchema = z.object({
   MODES_PAGE_SIZE: integer(20, 1, 1_000),
   /** Largest `first` a client may ask of `modes`; above it BAD_USER_INPUT. Default 100. */
   MODES_PAGE_MAX: integer(100, 1, 1_000),
+  /** Model-backed fields (generateMode, generateWorkflow, aliases included) one operation may select. Default 1. */
+  MAX_MODEL_FIELDS_PER_OPERATION: integer(1, 1, 10),
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
   WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
 });
@@ -127,6 +129,7 @@ export interface AppConfig {
   modeStoreSize: number;
   modesPage: { defaultSize: number; maxSize: number };
   workflowStoreSize: number;
+  maxModelFieldsPerOperation: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -246,6 +249,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     modeStoreSize: values.MODE_STORE_SIZE,
     modesPage: { defaultSize: values.MODES_PAGE_SIZE, maxSize: values.MODES_PAGE_MAX },
     workflowStoreSize: values.WORKFLOW_STORE_SIZE,
+    maxModelFieldsPerOperation: values.MAX_MODEL_FIELDS_PER_OPERATION,
   });
 }
 

@@ -17,6 +17,7 @@ import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
+import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { Metrics } from "./observability/metrics.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
@@ -86,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
+    validationRules: [modelFieldsLimitRule(config.maxModelFieldsPerOperation)],
     // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
     logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
