@@ -78,6 +78,10 @@ export const environmentSchema = z.object({
   MODES_PAGE_SIZE: integer(20, 1, 1_000),
   /** Largest `first` a client may ask of `modes`; above it BAD_USER_INPUT. Default 100. */
   MODES_PAGE_MAX: integer(100, 1, 1_000),
+  /** Successful temperature-0 workflow answers kept for identical requests. Default 500. */
+  WORKFLOW_CACHE_SIZE: integer(500, 1, 100_000),
+  /** How long a cached generation answer is reused, in seconds. Default 86400 (a day). */
+  CACHE_TTL_SECONDS: integer(86_400, 1, 31_536_000),
   /** Model-backed fields (generateMode, generateWorkflow, aliases included) one operation may select. Default 1. */
   MAX_MODEL_FIELDS_PER_OPERATION: integer(1, 1, 10),
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
@@ -130,6 +134,7 @@ export interface AppConfig {
   modesPage: { defaultSize: number; maxSize: number };
   workflowStoreSize: number;
   maxModelFieldsPerOperation: number;
+  workflowCache: { capacity: number; ttlMs: number };
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -250,6 +255,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     modesPage: { defaultSize: values.MODES_PAGE_SIZE, maxSize: values.MODES_PAGE_MAX },
     workflowStoreSize: values.WORKFLOW_STORE_SIZE,
     maxModelFieldsPerOperation: values.MAX_MODEL_FIELDS_PER_OPERATION,
+    workflowCache: { capacity: values.WORKFLOW_CACHE_SIZE, ttlMs: values.CACHE_TTL_SECONDS * 1000 },
   });
 }
 

@@ -8,6 +8,7 @@ import { ModeResolver } from "./resolvers/mode.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
+import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
 
@@ -47,6 +48,7 @@ export function createServices(
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
     storeCapacity: config.workflowStoreSize,
+    cache: new InMemoryGenerationCache(config.workflowCache),
     observer: metrics,
   });
   return { modes, workflows, modeLlm, workflowLlm };

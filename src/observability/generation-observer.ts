@@ -17,10 +17,16 @@ export interface ModelCallRecord {
 export interface GenerationObserver {
   recordModelCall(record: ModelCallRecord): void;
   recordCacheHit(task: "mode" | "workflow"): void;
+  /** A request joined a generation in flight for an identical one. */
+  recordShared(task: "mode" | "workflow"): void;
+  /** A request starts (+1) or stops (-1) waiting for a model-backed generation. */
+  recordWaiting(task: "mode" | "workflow", delta: 1 | -1): void;
 }
 
 /** Observer that records nothing (unit tests, benchmarks). */
 export const NO_OBSERVER: GenerationObserver = {
   recordModelCall: () => {},
   recordCacheHit: () => {},
+  recordShared: () => {},
+  recordWaiting: () => {},
 };

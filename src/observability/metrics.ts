@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
 
 /**
@@ -11,6 +11,9 @@ export class Metrics implements GenerationObserver {
   private readonly modelCallDuration: Histogram<"task" | "provider" | "outcome">;
   private readonly tokens: Counter<"task" | "provider" | "direction">;
   private readonly cacheHits: Counter<"task">;
+  private readonly shared: Counter<"task">;
+  /** Requests waiting for a model-backed generation, their own or a shared one. */
+  readonly waiting: Gauge<"task">;
 
   constructor(options: { collectProcessMetrics?: boolean } = {}) {
     if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
@@ -40,6 +43,18 @@ export class Metrics implements GenerationObserver {
       labelNames: ["task"],
       registers: [this.registry],
     });
+    this.shared = new Counter({
+      name: "modeflow_generation_shared_total",
+      help: "Requests that joined a generation in flight for an identical request",
+      labelNames: ["task"],
+      registers: [this.registry],
+    });
+    this.waiting = new Gauge({
+      name: "modeflow_generation_waiting",
+      help: "Requests waiting for a model-backed generation (their own or a shared one)",
+      labelNames: ["task"],
+      registers: [this.registry],
+    });
   }
 
   recordRequest(operation: string, outcome: "ok" | "error", seconds: number): void {
@@ -59,5 +74,13 @@ export class Metrics implements GenerationObserver {
 
   recordCacheHit(task: "mode" | "workflow"): void {
     this.cacheHits.inc({ task });
+  }
+
+  recordShared(task: "mode" | "workflow"): void {
+    this.shared.inc({ task });
+  }
+
+  recordWaiting(task: "mode" | "workflow", delta: 1 | -1): void {
+    this.waiting.inc({ task }, delta);
   }
 }

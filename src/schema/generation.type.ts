@@ -62,8 +62,15 @@ export class GenerationInfo {
   @Field(() => Boolean, { description: "True when served without calling a model." })
   cached!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      "True when this request joined a generation already in flight for an identical request " +
+      "and got its answer, making no model call of its own.",
+  })
+  shared!: boolean;
+
   @Field(() => Int, {
-    description: "Model calls made for this request (0 when cached, built-in or offline).",
+    description: "Model calls made for this request (0 when cached, shared, built-in or offline).",
   })
   attempts!: number;
 

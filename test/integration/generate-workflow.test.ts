@@ -77,7 +77,10 @@ describe("generateWorkflow over HTTP", () => {
       to: edge.to,
     }));
     anthropic.enqueue(toolUseReply(broken), toolUseReply(fixture.validWorkflow));
-    const { body } = await api.execute(GenerateWorkflowDocument, { input: input() });
+    // A request of its own: the first test's identical request is answered from the cache now.
+    const { body } = await api.execute(GenerateWorkflowDocument, {
+      input: input({ userInput: `${fixture.userInput} (retried)` }),
+    });
 
     const payload = body.data!.generateWorkflow;
     expect(payload.success).toBe(true);

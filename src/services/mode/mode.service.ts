@@ -23,15 +23,14 @@ import {
   buildModeRepairPrompt,
   buildModeUserPrompt,
 } from "./mode.prompt.js";
+import { sharedInfo } from "../generation-info.js";
+import { InProcessCoalescer } from "../sharing/coalescer.js";
+import type { Coalescer, Flight } from "../sharing/coalescer.js";
 import { ModeStore } from "./mode-store.js";
 import { checkModePageRequest, pageModes } from "./mode-page.js";
 import type { ModePage, ModePageLimits, ModePageRequest } from "./mode-page.js";
-import type {
-  GenerateModeResult,
-  GenerationInfo,
-  GenerationProviderId,
-  Mode,
-} from "./mode.types.js";
+import type { GenerationInfo, GenerationProviderId } from "../generation-info.js";
+import type { GenerateModeResult, Mode } from "./mode.types.js";
 
 export interface ModeServiceOptions {
   /** The model behind generateMode; absent means the offline catalog serves every request. */
@@ -40,6 +39,8 @@ export interface ModeServiceOptions {
   deadlineMs: number;
   /** How many generated modes the store keeps. */
   storeCapacity: number;
+  /** Shares one generation between identical concurrent requests. Default: in this process. */
+  coalescer?: Coalescer;
   /** Default and largest page of `modes`. Default 20 and 100. */
   pageLimits?: ModePageLimits;
   logger: Logger;
@@ -73,9 +74,11 @@ export class ModeService {
   private readonly store: ModeStore;
   private readonly builtins: ReadonlyMap<string, Mode>;
   private readonly observer: GenerationObserver;
+  private readonly coalescer: Coalescer;
 
   constructor(options: ModeServiceOptions) {
     this.options = options;
+    this.coalescer = options.coalescer ?? new InProcessCoalescer();
     this.observer = options.observer ?? NO_OBSERVER;
     this.builtins = new Map(
       BUILTIN_MODES.map((content) => [
@@ -130,7 +133,36 @@ export class ModeService {
     }
     if (!llm) return this.generateOffline(industry, identity, startedAt);
 
-    const deadline = this.deadlineSignal(context.signal);
+    // Identical concurrent requests share one generation; each caller may still leave on its own.
+    let flight: Flight<GenerateModeResult>;
+    this.observer.recordWaiting("mode", 1);
+    try {
+      flight = await this.coalescer.run(identity, context.signal, (signal) =>
+        this.generateWithModel(llm, industry, identity, signal, logger),
+      );
+    } catch (error) {
+      if (!context.signal?.aborted) throw error;
+      return this.cancelledResult(llm, industry, startedAt);
+    } finally {
+      this.observer.recordWaiting("mode", -1);
+    }
+    const latencyMs = Math.round(performance.now() - startedAt);
+    if (!flight.shared)
+      return { ...flight.value, generation: { ...flight.value.generation, latencyMs } };
+    this.observer.recordShared("mode");
+    return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
+  }
+
+  /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */
+  private async generateWithModel(
+    llm: StructuredLlm,
+    industry: string,
+    identity: string,
+    signal: AbortSignal,
+    logger: Logger,
+  ): Promise<GenerateModeResult> {
+    const startedAt = performance.now();
+    const deadline = this.deadlineSignal(signal);
     const outcome = await this.requestModeContent(llm, industry, deadline, logger);
     if (!outcome.ok) {
       logger.warn(
@@ -157,6 +189,28 @@ export class ModeService {
         model: outcome.model,
         attempts: outcome.calls,
         usage: outcome.usage,
+      }),
+    };
+  }
+
+  /** A caller that went away before the answer: nobody reads this, but it must be well-formed. */
+  private cancelledResult(
+    llm: StructuredLlm,
+    industry: string,
+    startedAt: number,
+  ): GenerateModeResult {
+    return {
+      mode: this.fallbackMode(industry),
+      errors: [
+        {
+          code: "UPSTREAM_TIMEOUT",
+          message: "The request was cancelled before the model answered",
+        },
+      ],
+      generation: this.info(llm.provider, startedAt, {
+        model: llm.defaultModel,
+        attempts: 0,
+        usage: {},
       }),
     };
   }
@@ -303,6 +357,7 @@ export class ModeService {
       provider,
       model: call?.model ?? null,
       cached: call === undefined,
+      shared: false,
       attempts: call?.attempts ?? 0,
       latencyMs: Math.round(performance.now() - startedAt),
       inputTokens: call?.usage.inputTokens ?? null,

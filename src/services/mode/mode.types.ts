@@ -1,5 +1,5 @@
 import type { GenerationErrorCode } from "../../errors/generation-error.js";
-import type { ProviderName } from "../../llm/structured-llm.js";
+import type { GenerationInfo } from "../generation-info.js";
 import type { DerivedTheme } from "../palette/theme.types.js";
 
 /** Where a mode came from (GraphQL `ModeSource`). */
@@ -39,20 +39,6 @@ export interface Mode {
   personalityTraits: string[];
   welcomeMessage: string;
   systemPrompt: string;
-}
-
-/** Who produced a result: a provider, or no model at all (GraphQL `GenerationProvider`). */
-export type GenerationProviderId = ProviderName | "builtin" | "cache";
-
-/** How a result was produced (GraphQL `GenerationInfo`). */
-export interface GenerationInfo {
-  provider: GenerationProviderId;
-  model: string | null;
-  cached: boolean;
-  attempts: number;
-  latencyMs: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
 }
 
 /** Why a FALLBACK was returned (GraphQL `GenerationError`). */

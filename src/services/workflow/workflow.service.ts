@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { BadUserInputError, InputChecks } from "../../errors/bad-user-input-error.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
@@ -9,6 +10,11 @@ import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import { planWorkflowOffline } from "./offline-planner.js";
 import { WorkflowStore } from "./workflow-store.js";
+import { cachedInfo, sharedInfo } from "../generation-info.js";
+import { InProcessCoalescer } from "../sharing/coalescer.js";
+import type { Coalescer, Flight } from "../sharing/coalescer.js";
+import { InMemoryGenerationCache } from "../sharing/generation-cache.js";
+import type { GenerationCache } from "../sharing/generation-cache.js";
 import {
   checkInteger,
   checkModel,
@@ -57,6 +63,10 @@ export interface WorkflowServiceOptions {
   observer?: GenerationObserver;
   /** Valid workflows kept for `node(id)`, least recently used evicted. Default 500. */
   storeCapacity?: number;
+  /** Successful temperature-0 answers for identical later requests. Default: 500 in memory, 24 h. */
+  cache?: GenerationCache<GenerateWorkflowResult>;
+  /** Shares one generation between identical concurrent requests. Default: in this process. */
+  coalescer?: Coalescer;
 }
 
 /** Checked input, normalised. */
@@ -91,8 +101,13 @@ export class WorkflowService {
   private readonly maxOutputTokens: number;
   private readonly observer: GenerationObserver;
   private readonly store: WorkflowStore;
+  private readonly cache: GenerationCache<GenerateWorkflowResult>;
+  private readonly coalescer: Coalescer;
 
   constructor(options: WorkflowServiceOptions) {
+    this.cache =
+      options.cache ?? new InMemoryGenerationCache({ capacity: 500, ttlMs: 24 * 3_600_000 });
+    this.coalescer = options.coalescer ?? new InProcessCoalescer();
     this.store = new WorkflowStore(options.storeCapacity ?? 500);
     this.llm = options.llm;
     this.logger = options.logger;
@@ -109,15 +124,98 @@ export class WorkflowService {
    */
   async generateWorkflow(request: GenerateWorkflowRequest): Promise<GenerateWorkflowResult> {
     const prepared = this.prepare(request);
+    const startedAt = performance.now();
+    const latency = () => Math.round(performance.now() - startedAt);
+    // Only a model's deterministic answers (temperature 0) are shared and cached: at a higher
+    // temperature two identical requests ask for two samples. The offline planner costs nothing.
+    const key = this.llm && prepared.temperature === 0 ? this.cacheKey(prepared) : undefined;
+    if (key === undefined) return this.generateFresh(prepared, request.signal, undefined);
+
+    const cached = await this.cache.get(key);
+    if (cached) {
+      this.observer.recordCacheHit("workflow");
+      return { ...cached, generation: cachedInfo(cached.generation, latency()) };
+    }
+    let flight: Flight<GenerateWorkflowResult>;
+    this.observer.recordWaiting("workflow", 1);
+    try {
+      flight = await this.coalescer.run(key, request.signal, (signal) =>
+        this.generateFresh(prepared, signal, key),
+      );
+    } catch (error) {
+      if (!request.signal?.aborted) throw error;
+      return this.cancelledResult(prepared);
+    } finally {
+      this.observer.recordWaiting("workflow", -1);
+    }
+    if (!flight.shared) return flight.value;
+    this.observer.recordShared("workflow");
+    return { ...flight.value, generation: sharedInfo(flight.value.generation, latency()) };
+  }
+
+  /** Runs the loop under the overall deadline; a success is kept for node(id) and the cache. */
+  private async generateFresh(
+    prepared: PreparedRequest,
+    signal: AbortSignal | undefined,
+    cacheKey: string | undefined,
+  ): Promise<GenerateWorkflowResult> {
     prepared.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
     const deadline = AbortSignal.timeout(this.overallTimeoutMs);
-    const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
+    const combined = signal ? AbortSignal.any([deadline, signal]) : deadline;
     const started = performance.now();
-    const result = await this.runLoop(prepared, signal);
+    const result = await this.runLoop(prepared, combined);
     result.generation.latencyMs = Math.round(performance.now() - started);
-    if (result.workflow) this.store.save(result.workflow);
+    if (result.workflow) {
+      this.store.save(result.workflow);
+      if (cacheKey !== undefined) await this.cache.set(cacheKey, result);
+    }
     this.logOutcome(prepared, result);
     return result;
+  }
+
+  /**
+   * Everything that shapes the answer: the request, its context, components and discovered
+   * values, the caller's earlier attempts and errors, the budget, provider, model, temperature
+   * and prompt version. Hashed so keys stay short.
+   */
+  private cacheKey(prepared: PreparedRequest): string {
+    const shape = JSON.stringify([
+      PROMPT_VERSION,
+      this.llm?.provider,
+      prepared.model ?? this.llm?.defaultModel,
+      prepared.temperature,
+      prepared.userInput,
+      prepared.planningContext,
+      prepared.browsedComponents ?? null,
+      prepared.discoveredParams ?? null,
+      prepared.callerErrors,
+      prepared.priorAttempts,
+      prepared.budget,
+    ]);
+    return `workflow:${createHash("sha256").update(shape).digest("hex")}`;
+  }
+
+  /** A caller that went away before the answer: nobody reads this, but it must be well-formed. */
+  private cancelledResult(prepared: PreparedRequest): GenerateWorkflowResult {
+    return {
+      success: false,
+      workflow: null,
+      error: "The request was cancelled before the model answered",
+      errorCode: "UPSTREAM_TIMEOUT",
+      generationAttempts: prepared.priorAttempts,
+      validationErrors: [],
+      attempts: [],
+      generation: {
+        provider: this.llm?.provider ?? "offline",
+        model: prepared.model ?? this.llm?.defaultModel ?? OFFLINE_PLANNER_MODEL,
+        cached: false,
+        shared: false,
+        attempts: 0,
+        latencyMs: 0,
+        inputTokens: null,
+        outputTokens: null,
+      },
+    };
   }
 
   /** A workflow this service returned, by its digest (workflow-store.ts), while still held. */
@@ -340,7 +438,8 @@ export class WorkflowService {
       generation: {
         provider: this.llm?.provider ?? "offline",
         model: answeredModel ?? prepared.model ?? this.llm?.defaultModel ?? OFFLINE_PLANNER_MODEL,
-        cached: false as const,
+        cached: false,
+        shared: false,
         attempts: generations,
         latencyMs: 0,
         inputTokens: sumKnown(attempts.map((attempt) => attempt.inputTokens)),

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { GenerationErrorCode } from "../../errors/generation-error.js";
-import type { ProviderName } from "../../llm/structured-llm.js";
+import type { GenerationInfo } from "../generation-info.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import type { WorkflowIssue } from "./validate-workflow.js";
 
@@ -58,18 +58,6 @@ export interface WorkflowAttemptRecord {
   failure?: { code: GenerationErrorCode; message: string };
 }
 
-/** GraphQL `GenerationInfo`. */
-export interface WorkflowGenerationInfo {
-  provider: ProviderName;
-  model: string;
-  cached: false;
-  /** Model calls made for this request (our generations; SDK transport retries not counted). */
-  attempts: number;
-  latencyMs: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
-}
-
 /** GraphQL `GenerateWorkflowPayload` as plain data. */
 export interface GenerateWorkflowResult {
   success: boolean;
@@ -81,7 +69,7 @@ export interface GenerateWorkflowResult {
   /** Messages of the last validated attempt's errors, in order (empty on success). */
   validationErrors: string[];
   attempts: WorkflowAttemptRecord[];
-  generation: WorkflowGenerationInfo;
+  generation: GenerationInfo;
 }
 
 /** The seed's shared-store inputs (snake_case), for callers ported from the Python original. */

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { InProcessCoalescer } from "../../../src/services/sharing/coalescer.js";
+
+/** A promise and the functions that settle it. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe("InProcessCoalescer", () => {
+  it("runs the work once for callers with the same key and tells who joined", async () => {
+    const coalescer = new InProcessCoalescer();
+    const answer = deferred<string>();
+    let runs = 0;
+    const work = () => {
+      runs++;
+      return answer.promise;
+    };
+    const first = coalescer.run("k", undefined, work);
+    const second = coalescer.run("k", undefined, work);
+    const other = coalescer.run("other", undefined, async () => "other");
+    expect(coalescer.isInFlight("k")).toBe(true);
+    answer.resolve("yes");
+    expect(await first).toEqual({ value: "yes", shared: false });
+    expect(await second).toEqual({ value: "yes", shared: true });
+    expect(await other).toEqual({ value: "other", shared: false });
+    expect(runs).toBe(1);
+    expect(coalescer.isInFlight("k")).toBe(false);
+  });
+
+  it("gives every waiter the failure, and starts afresh afterwards", async () => {
+    const coalescer = new InProcessCoalescer();
+    const failing = deferred<string>();
+    const waiters = [1, 2].map(() => coalescer.run("k", undefined, () => failing.promise));
+    failing.reject(new Error("upstream"));
+    for (const waiter of waiters) await expect(waiter).rejects.toThrow("upstream");
+    expect(await coalescer.run("k", undefined, async () => "again")).toEqual({
+      value: "again",
+      shared: false,
+    });
+  });
+
+  it("lets one waiter leave without cancelling, and cancels when the last one leaves", async () => {
+    const coalescer = new InProcessCoalescer();
+    const answer = deferred<string>();
+    let workSignal: AbortSignal | undefined;
+    const work = (signal: AbortSignal) => {
+      workSignal = signal;
+      return answer.promise;
+    };
+    const leaving = [new AbortController(), new AbortController()];
+    const waiters = leaving.map((controller) => coalescer.run("k", controller.signal, work));
+    leaving[0]!.abort(new Error("gone"));
+    await expect(waiters[0]).rejects.toThrow("gone");
+    expect(workSignal!.aborted).toBe(false);
+    leaving[1]!.abort(new Error("gone too"));
+    await expect(waiters[1]).rejects.toThrow("gone too");
+    expect(workSignal!.aborted).toBe(true);
+    expect(coalescer.isInFlight("k")).toBe(false);
+    answer.resolve("late");
+  });
+
+  it("rejects at once a caller whose signal is already aborted", async () => {
+    const coalescer = new InProcessCoalescer();
+    const controller = new AbortController();
+    controller.abort(new Error("before"));
+    await expect(coalescer.run("k", controller.signal, async () => "x")).rejects.toThrow("before");
+  });
+});
