@@ -12,7 +12,8 @@ export class ModeResolver {
 
   @Query(() => ModeConnection, {
     description:
-      "Built-in modes, then generated ones still held by the store, in creation order, one page " +
+      "Built-in modes, then the modes the caller generated (or got for an identical request) " +
+      "still held, in the order they came, one page " +
       "at a time (Relay cursor connection). A page is 20 modes unless `first` says otherwise, " +
       "at most 100 (configurable: MODES_PAGE_SIZE, MODES_PAGE_MAX).",
   })
@@ -27,13 +28,20 @@ export class ModeResolver {
       description: "Return the modes after this cursor (`pageInfo.endCursor` of the page before).",
     })
     after: string | null,
+    @Ctx() context: RequestContext,
   ): ModeConnection {
-    return this.modeService.listModes({ first, after });
+    return this.modeService.listModes({ first, after }, context.principal);
   }
 
-  @Query(() => Mode, { nullable: true, description: "A built-in or stored generated mode by id." })
-  mode(@Arg("id", () => ID, { description: "The mode's id." }) id: string): Mode | undefined {
-    return this.modeService.getMode(id);
+  @Query(() => Mode, {
+    nullable: true,
+    description: "A built-in mode, or one the caller generated, by id.",
+  })
+  mode(
+    @Arg("id", () => ID, { description: "The mode's id." }) id: string,
+    @Ctx() context: RequestContext,
+  ): Mode | undefined {
+    return this.modeService.getMode(id, context.principal);
   }
 
   @Mutation(() => GenerateModePayload, {

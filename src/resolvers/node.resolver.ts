@@ -1,4 +1,5 @@
-import { Arg, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../context.js";
 import { Node } from "../schema/node.type.js";
 import type { NodeLookup } from "../services/node-lookup.js";
 import type { NodeValue } from "../services/node-lookup.js";
@@ -15,7 +16,8 @@ export class NodeResolver {
   })
   node(
     @Arg("id", () => ID, { description: "A global id the API returned." }) id: string,
+    @Ctx() context: RequestContext,
   ): NodeValue | undefined {
-    return this.nodes.find(id);
+    return this.nodes.find(id, context.principal);
   }
 }

@@ -1,3 +1,4 @@
+import type { Principal } from "../auth/principal.js";
 import type { ModeService } from "./mode/mode.service.js";
 import type { Mode, ModeMetric, ModeTab } from "./mode/mode.types.js";
 import { parseNodeId } from "./node-id.js";
@@ -15,15 +16,18 @@ export class NodeLookup {
     private readonly workflows: WorkflowService,
   ) {}
 
-  find(id: string): NodeValue | undefined {
+  /** Modes, tabs and metrics only as the principal can see them (built-ins and its own modes). */
+  find(id: string, principal: Principal): NodeValue | undefined {
     const parsed = parseNodeId(id);
     switch (parsed?.type) {
       case "Mode":
-        return this.modes.getMode(parsed.modeId);
+        return this.modes.getMode(parsed.modeId, principal);
       case "ModeTab":
-        return this.modes.getMode(parsed.modeId)?.tabs.find((tab) => tab.id === id);
+        return this.modes.getMode(parsed.modeId, principal)?.tabs.find((tab) => tab.id === id);
       case "ModeMetric":
-        return this.modes.getMode(parsed.modeId)?.defaultMetrics.find((metric) => metric.id === id);
+        return this.modes
+          .getMode(parsed.modeId, principal)
+          ?.defaultMetrics.find((metric) => metric.id === id);
       case "FlowIR":
         return this.workflows.getWorkflow(parsed.digest);
       case "WorkflowNode": {

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
 import type { Principal } from "../../auth/principal.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
@@ -90,15 +91,16 @@ export class ModeService {
     this.store = new ModeStore(options.storeCapacity, BUILTIN_MODE_IDS, this.builtins.size);
   }
 
-  /** One page of `modes`: built-in modes first, then held ones in creation order. */
-  listModes(request: ModePageRequest): ModePage {
+  /** One page of `modes`: built-in modes first, then the principal's in the order they came. */
+  listModes(request: ModePageRequest, principal: Principal = ANONYMOUS_PRINCIPAL): ModePage {
     const limits = this.options.pageLimits ?? { defaultSize: 20, maxSize: 100 };
     const checked = checkModePageRequest(request, limits);
-    return pageModes([...this.builtins.values()], this.store, checked);
+    return pageModes([...this.builtins.values()], this.store, principal.id, checked);
   }
 
-  getMode(id: string): Mode | undefined {
-    return this.builtins.get(id) ?? this.store.get(id);
+  /** A built-in mode, or one the principal generated (or was given by the cache). */
+  getMode(id: string, principal: Principal = ANONYMOUS_PRINCIPAL): Mode | undefined {
+    return this.builtins.get(id) ?? this.store.get(principal.id, id);
   }
 
   async generateMode(
@@ -126,26 +128,30 @@ export class ModeService {
       DERIVATION_VERSION,
       llm?.defaultModel ?? "",
     ].join("\u0000");
+    const principal = (context.principal ?? ANONYMOUS_PRINCIPAL).id;
     const cached = this.store.findByIdentity(identity);
     if (cached) {
+      this.store.keep(principal, cached);
       this.observer.recordCacheHit("mode");
       return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
     }
-    if (!llm) return this.generateOffline(industry, identity, startedAt);
+    if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
 
     // Identical concurrent requests share one generation; each caller may still leave on its own.
     let flight: Flight<GenerateModeResult>;
     this.observer.recordWaiting("mode", 1);
     try {
       flight = await this.coalescer.run(identity, context.signal, (signal) =>
-        this.generateWithModel(llm, industry, identity, signal, logger),
+        this.generateWithModel(principal, llm, industry, identity, signal, logger),
       );
     } catch (error) {
       if (!context.signal?.aborted) throw error;
-      return this.cancelledResult(llm, industry, startedAt);
+      return this.cancelledResult(principal, llm, industry, startedAt);
     } finally {
       this.observer.recordWaiting("mode", -1);
     }
+    // The answer joins this caller's own modes too (the initiator's shelf already has it).
+    this.store.keep(principal, flight.value.mode);
     const latencyMs = Math.round(performance.now() - startedAt);
     if (!flight.shared)
       return { ...flight.value, generation: { ...flight.value.generation, latencyMs } };
@@ -155,6 +161,7 @@ export class ModeService {
 
   /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */
   private async generateWithModel(
+    principal: string,
     llm: StructuredLlm,
     industry: string,
     identity: string,
@@ -170,7 +177,7 @@ export class ModeService {
         "mode generation failed; returning a fallback mode",
       );
       return {
-        mode: this.fallbackMode(industry),
+        mode: this.fallbackMode(principal, industry),
         errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
         generation: this.info(llm.provider, startedAt, {
           model: llm.defaultModel,
@@ -180,7 +187,8 @@ export class ModeService {
       };
     }
 
-    const mode = this.store.save(buildMode(outcome.content, industry, "GENERATED"), identity);
+    const generated = buildMode(outcome.content, industry, "GENERATED");
+    const mode = this.store.save(principal, generated, identity);
     logThemeAdvisories(logger, mode);
     return {
       mode,
@@ -195,12 +203,13 @@ export class ModeService {
 
   /** A caller that went away before the answer: nobody reads this, but it must be well-formed. */
   private cancelledResult(
+    principal: string,
     llm: StructuredLlm,
     industry: string,
     startedAt: number,
   ): GenerateModeResult {
     return {
-      mode: this.fallbackMode(industry),
+      mode: this.fallbackMode(principal, industry),
       errors: [
         {
           code: "UPSTREAM_TIMEOUT",
@@ -288,11 +297,12 @@ export class ModeService {
 
   /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
   private generateOffline(
+    principal: string,
     industry: string,
     identity: string,
     startedAt: number,
   ): GenerateModeResult {
-    const mode = this.store.save(this.modeFromCatalog(industry, "GENERATED"), identity);
+    const mode = this.store.save(principal, this.modeFromCatalog(industry, "GENERATED"), identity);
     return { mode, errors: [], generation: this.info("offline", startedAt) };
   }
 
@@ -301,17 +311,19 @@ export class ModeService {
    * served, so `mode(id)` and `node(id)` find it, but under its own identity: the generation cache
    * never answers with it, and a later successful generation gets an id of its own.
    */
-  private fallbackMode(industry: string): Mode {
+  private fallbackMode(principal: string, industry: string): Mode {
     const identity = [
       "fallback",
       foldIndustry(industry),
       OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
     ].join("\u0000");
-    return (
-      this.store.findByIdentity(identity) ??
-      this.store.save(this.modeFromCatalog(industry, "FALLBACK"), identity)
-    );
+    const held = this.store.findByIdentity(identity);
+    if (held) {
+      this.store.keep(principal, held);
+      return held;
+    }
+    return this.store.save(principal, this.modeFromCatalog(industry, "FALLBACK"), identity);
   }
 
   private modeFromCatalog(industry: string, source: "GENERATED" | "FALLBACK"): Mode {

@@ -121,3 +121,41 @@ describe("offline modes (no model)", () => {
     expect(mode.name).toBe("花屋");
   });
 });
+
+describe("modes belong to their caller", () => {
+  it("keeps 500 modes for each of two principals generating 600 each", async () => {
+    const service = new ModeService({
+      deadlineMs: 1000,
+      storeCapacity: 500,
+      logger: pino({ level: "silent" }),
+    });
+    const alice = { id: "alice" };
+    const mallory = { id: "mallory" };
+    for (let index = 0; index < 600; index++) {
+      await service.generateMode(`alice workshop ${index}`, { principal: alice });
+      await service.generateMode(`mallory workshop ${index}`, { principal: mallory });
+    }
+    for (const [principal, name] of [
+      [alice, "alice"],
+      [mallory, "mallory"],
+    ] as const) {
+      const page = service.listModes({ first: 100 }, principal);
+      expect(page.totalCount).toBe(4 + 500);
+      const ids: string[] = [];
+      for (let after: string | null = null; ;) {
+        const next = service.listModes({ first: 100, after }, principal);
+        ids.push(...next.edges.map((edge) => edge.node.id));
+        if (!next.pageInfo.hasNextPage) break;
+        after = next.pageInfo.endCursor;
+      }
+      const own = ids.slice(4);
+      expect(own).toHaveLength(500);
+      // The 500 most recent, oldest first; none of the other principal's.
+      expect(own[0]).toBe(`${name}_workshop_100`);
+      expect(own.at(-1)).toBe(`${name}_workshop_599`);
+      expect(own.every((id) => id.startsWith(`${name}_`))).toBe(true);
+    }
+    expect(service.getMode("alice_workshop_599", mallory)).toBeUndefined();
+    expect(service.getMode("alice_workshop_599", alice)?.industry).toBe("alice workshop 599");
+  });
+});
