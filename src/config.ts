@@ -78,6 +78,10 @@ export const environmentSchema = z.object({
   MODES_PAGE_SIZE: integer(20, 1, 1_000),
   /** Largest `first` a client may ask of `modes`; above it BAD_USER_INPUT. Default 100. */
   MODES_PAGE_MAX: integer(100, 1, 1_000),
+  /** Model-backed requests per principal and minute (cache hits, built-ins, offline are free); 0 for none. Default 30. */
+  RATE_LIMIT_GENERATIONS_PER_MINUTE: integer(30, 0, 1_000_000),
+  /** Model tokens (input + output) per principal and day; 0 for no limit. Default 0. */
+  QUOTA_TOKENS_PER_DAY: integer(0, 0, 1_000_000_000_000),
   /** Successful temperature-0 workflow answers kept for identical requests. Default 500. */
   WORKFLOW_CACHE_SIZE: integer(500, 1, 100_000),
   /** How long a cached generation answer is reused, in seconds. Default 86400 (a day). */
@@ -135,6 +139,7 @@ export interface AppConfig {
   workflowStoreSize: number;
   maxModelFieldsPerOperation: number;
   workflowCache: { capacity: number; ttlMs: number };
+  spendLimits: { generationsPerMinute: number; tokensPerDay: number };
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -256,6 +261,10 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     workflowStoreSize: values.WORKFLOW_STORE_SIZE,
     maxModelFieldsPerOperation: values.MAX_MODEL_FIELDS_PER_OPERATION,
     workflowCache: { capacity: values.WORKFLOW_CACHE_SIZE, ttlMs: values.CACHE_TTL_SECONDS * 1000 },
+    spendLimits: {
+      generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
+      tokensPerDay: values.QUOTA_TOKENS_PER_DAY,
+    },
   });
 }
 

@@ -8,6 +8,7 @@ import { ModeResolver } from "./resolvers/mode.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
+import { RateLimiterSpendLimiter } from "./services/quota/spend-limiter.js";
 import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
@@ -35,7 +36,10 @@ export function createServices(
 ): AppServices {
   const modeLlm = overrides.mode ?? createLlm(config, config.mode.provider, logger);
   const workflowLlm = overrides.workflow ?? createLlm(config, config.workflow.provider, logger);
+  // One limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
+  const limiter = new RateLimiterSpendLimiter(config.spendLimits);
   const modes = new ModeService({
+    limiter,
     llm: modeLlm,
     deadlineMs: config.modeDeadlineMs,
     storeCapacity: config.modeStoreSize,
@@ -44,6 +48,7 @@ export function createServices(
     observer: metrics,
   });
   const workflows = new WorkflowService({
+    limiter,
     llm: workflowLlm,
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,

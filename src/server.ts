@@ -20,6 +20,7 @@ import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { Metrics } from "./observability/metrics.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
+import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 
@@ -110,6 +111,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
           }),
       requestLoggingPlugin(metrics, logger),
       inputProblemsPlugin(),
+      rateLimitResponsePlugin(),
     ],
   });
   await apollo.start();

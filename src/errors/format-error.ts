@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { BadUserInputError } from "./bad-user-input-error.js";
+import { RateLimitedError } from "./rate-limited-error.js";
 import type { InputProblem } from "./bad-user-input-error.js";
 
 /** Codes Apollo assigns to problems with the client's request; they pass through unmasked. */
@@ -57,6 +58,18 @@ export function formatError(
     if (rest.length > 0) laterProblems.set(first!, rest);
     return first!;
   }
+  if (original instanceof RateLimitedError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: "RATE_LIMITED",
+        limit: original.limit,
+        retryAfterSeconds: original.retryAfterSeconds,
+      },
+    };
+  }
   const code = clientErrorCode(error);
   if (code !== undefined) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -77,7 +90,9 @@ export function formatError(
  * persisted-query version): those are the client's too, and become BAD_REQUEST.
  */
 export function clientErrorCode(error: unknown): string | undefined {
-  if (unwrapResolverError(error) instanceof BadUserInputError) return "BAD_USER_INPUT";
+  const original = unwrapResolverError(error);
+  if (original instanceof BadUserInputError) return "BAD_USER_INPUT";
+  if (original instanceof RateLimitedError) return "RATE_LIMITED";
   const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } })
     .extensions;
   const code = extensions?.code;

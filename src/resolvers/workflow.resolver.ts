@@ -35,6 +35,7 @@ export class WorkflowResolver {
       ...input,
       signal: context.signal,
       logger: context.logger,
+      principal: context.principal,
     }) as Promise<GenerateWorkflowPayload>;
   }
 

@@ -47,3 +47,8 @@ export function cachedInfo(generation: GenerationInfo, latencyMs: number): Gener
     latencyMs,
   };
 }
+
+/** Tokens a generation used, input and output together (0 when unreported). */
+export function tokensOf(generation: GenerationInfo): number {
+  return (generation.inputTokens ?? 0) + (generation.outputTokens ?? 0);
+}

@@ -24,7 +24,9 @@ import {
   buildModeRepairPrompt,
   buildModeUserPrompt,
 } from "./mode.prompt.js";
-import { sharedInfo } from "../generation-info.js";
+import { sharedInfo, tokensOf } from "../generation-info.js";
+import { NO_SPEND_LIMIT } from "../quota/spend-limiter.js";
+import type { SpendLimiter } from "../quota/spend-limiter.js";
 import { InProcessCoalescer } from "../sharing/coalescer.js";
 import type { Coalescer, Flight } from "../sharing/coalescer.js";
 import { ModeStore } from "./mode-store.js";
@@ -42,6 +44,8 @@ export interface ModeServiceOptions {
   storeCapacity: number;
   /** Shares one generation between identical concurrent requests. Default: in this process. */
   coalescer?: Coalescer;
+  /** Quotas per principal, asked before a model call. Default: no limit. */
+  limiter?: SpendLimiter;
   /** Default and largest page of `modes`. Default 20 and 100. */
   pageLimits?: ModePageLimits;
   logger: Logger;
@@ -76,9 +80,11 @@ export class ModeService {
   private readonly builtins: ReadonlyMap<string, Mode>;
   private readonly observer: GenerationObserver;
   private readonly coalescer: Coalescer;
+  private readonly limiter: SpendLimiter;
 
   constructor(options: ModeServiceOptions) {
     this.options = options;
+    this.limiter = options.limiter ?? NO_SPEND_LIMIT;
     this.coalescer = options.coalescer ?? new InProcessCoalescer();
     this.observer = options.observer ?? NO_OBSERVER;
     this.builtins = new Map(
@@ -137,6 +143,8 @@ export class ModeService {
     }
     if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
 
+    // Only a request that will call the model spends quota; joining one in flight is free.
+    if (!this.coalescer.isInFlight(identity)) await this.spendBeforeCall(principal);
     // Identical concurrent requests share one generation; each caller may still leave on its own.
     let flight: Flight<GenerateModeResult>;
     this.observer.recordWaiting("mode", 1);
@@ -153,10 +161,18 @@ export class ModeService {
     // The answer joins this caller's own modes too (the initiator's shelf already has it).
     this.store.keep(principal, flight.value.mode);
     const latencyMs = Math.round(performance.now() - startedAt);
-    if (!flight.shared)
+    if (!flight.shared) {
+      await this.limiter.chargeTokens(principal, tokensOf(flight.value.generation));
       return { ...flight.value, generation: { ...flight.value.generation, latencyMs } };
+    }
     this.observer.recordShared("mode");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
+  }
+
+  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
+  private async spendBeforeCall(principal: string): Promise<void> {
+    await this.limiter.checkTokens(principal);
+    await this.limiter.consumeGeneration(principal);
   }
 
   /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */

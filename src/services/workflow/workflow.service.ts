@@ -10,7 +10,10 @@ import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import { planWorkflowOffline } from "./offline-planner.js";
 import { WorkflowStore } from "./workflow-store.js";
-import { cachedInfo, sharedInfo } from "../generation-info.js";
+import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
+import { cachedInfo, sharedInfo, tokensOf } from "../generation-info.js";
+import { NO_SPEND_LIMIT } from "../quota/spend-limiter.js";
+import type { SpendLimiter } from "../quota/spend-limiter.js";
 import { InProcessCoalescer } from "../sharing/coalescer.js";
 import type { Coalescer, Flight } from "../sharing/coalescer.js";
 import { InMemoryGenerationCache } from "../sharing/generation-cache.js";
@@ -67,6 +70,8 @@ export interface WorkflowServiceOptions {
   cache?: GenerationCache<GenerateWorkflowResult>;
   /** Shares one generation between identical concurrent requests. Default: in this process. */
   coalescer?: Coalescer;
+  /** Quotas per principal, asked before a model call. Default: no limit. */
+  limiter?: SpendLimiter;
 }
 
 /** Checked input, normalised. */
@@ -103,8 +108,10 @@ export class WorkflowService {
   private readonly store: WorkflowStore;
   private readonly cache: GenerationCache<GenerateWorkflowResult>;
   private readonly coalescer: Coalescer;
+  private readonly limiter: SpendLimiter;
 
   constructor(options: WorkflowServiceOptions) {
+    this.limiter = options.limiter ?? NO_SPEND_LIMIT;
     this.cache =
       options.cache ?? new InMemoryGenerationCache({ capacity: 500, ttlMs: 24 * 3_600_000 });
     this.coalescer = options.coalescer ?? new InProcessCoalescer();
@@ -129,13 +136,19 @@ export class WorkflowService {
     // Only a model's deterministic answers (temperature 0) are shared and cached: at a higher
     // temperature two identical requests ask for two samples. The offline planner costs nothing.
     const key = this.llm && prepared.temperature === 0 ? this.cacheKey(prepared) : undefined;
-    if (key === undefined) return this.generateFresh(prepared, request.signal, undefined);
+    const principal = (request.principal ?? ANONYMOUS_PRINCIPAL).id;
+    if (key === undefined) {
+      if (this.llm) await this.spendBeforeCall(principal);
+      return this.charged(principal, await this.generateFresh(prepared, request.signal, undefined));
+    }
 
     const cached = await this.cache.get(key);
     if (cached) {
       this.observer.recordCacheHit("workflow");
       return { ...cached, generation: cachedInfo(cached.generation, latency()) };
     }
+    // Only a request that will call the model spends quota; joining one in flight is free.
+    if (!this.coalescer.isInFlight(key)) await this.spendBeforeCall(principal);
     let flight: Flight<GenerateWorkflowResult>;
     this.observer.recordWaiting("workflow", 1);
     try {
@@ -148,9 +161,24 @@ export class WorkflowService {
     } finally {
       this.observer.recordWaiting("workflow", -1);
     }
-    if (!flight.shared) return flight.value;
+    if (!flight.shared) return this.charged(principal, flight.value);
     this.observer.recordShared("workflow");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latency()) };
+  }
+
+  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
+  private async spendBeforeCall(principal: string): Promise<void> {
+    await this.limiter.checkTokens(principal);
+    await this.limiter.consumeGeneration(principal);
+  }
+
+  /** Charges the tokens `result` used to the principal, and returns it. */
+  private async charged(
+    principal: string,
+    result: GenerateWorkflowResult,
+  ): Promise<GenerateWorkflowResult> {
+    await this.limiter.chargeTokens(principal, tokensOf(result.generation));
+    return result;
   }
 
   /** Runs the loop under the overall deadline; a success is kept for node(id) and the cache. */

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Principal } from "../../auth/principal.js";
 import type { GenerationErrorCode } from "../../errors/generation-error.js";
 import type { GenerationInfo } from "../generation-info.js";
 import type { FlowIr } from "./flow-ir.contract.js";
@@ -41,6 +42,8 @@ export interface GenerateWorkflowRequest {
   signal?: AbortSignal;
   /** Request-scoped logger (carries the request id); default: the service's. */
   logger?: Logger;
+  /** The caller; quotas are per principal. Default: anonymous. */
+  principal?: Principal;
 }
 
 /** One generation as it happened (GraphQL `WorkflowAttempt`). */
