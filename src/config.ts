@@ -78,6 +78,22 @@ export const environmentSchema = z.object({
   MODES_PAGE_SIZE: integer(20, 1, 1_000),
   /** Largest `first` a client may ask of `modes`; above it BAD_USER_INPUT. Default 100. */
   MODES_PAGE_MAX: integer(100, 1, 1_000),
+  /**
+   * On SIGTERM, how long /ready answers 503 while everything is still served, in ms.
+   * Default 5000 in production (load balancers stop sending), 0 otherwise.
+   */
+  SHUTDOWN_READY_DELAY_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(600_000).optional(),
+  ),
+  /**
+   * After that, how long in-flight requests may run before they are cut with a retryable 503, in
+   * ms. Default: the longer of MODE_DEADLINE_MS and WORKFLOW_DEADLINE_MS, plus 5000.
+   */
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(3_600_000).optional(),
+  ),
   /** Model-backed requests per principal and minute (cache hits, built-ins, offline are free); 0 for none. Default 30. */
   RATE_LIMIT_GENERATIONS_PER_MINUTE: integer(30, 0, 1_000_000),
   /** Model tokens (input + output) per principal and day; 0 for no limit. Default 0. */
@@ -140,6 +156,7 @@ export interface AppConfig {
   maxModelFieldsPerOperation: number;
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
+  shutdown: { readyDelayMs: number; graceMs: number };
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -261,6 +278,12 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     workflowStoreSize: values.WORKFLOW_STORE_SIZE,
     maxModelFieldsPerOperation: values.MAX_MODEL_FIELDS_PER_OPERATION,
     workflowCache: { capacity: values.WORKFLOW_CACHE_SIZE, ttlMs: values.CACHE_TTL_SECONDS * 1000 },
+    shutdown: {
+      readyDelayMs: values.SHUTDOWN_READY_DELAY_MS ?? (isProduction ? 5_000 : 0),
+      graceMs:
+        values.SHUTDOWN_GRACE_MS ??
+        Math.max(values.MODE_DEADLINE_MS, values.WORKFLOW_DEADLINE_MS) + 5_000,
+    },
     spendLimits: {
       generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
       tokensPerDay: values.QUOTA_TOKENS_PER_DAY,

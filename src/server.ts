@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import fastifyApollo from "@as-integrations/fastify";
 import fastifyCompress from "@fastify/compress";
 import fastifyCors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
@@ -16,12 +16,14 @@ import type { AppServices, LlmOverrides } from "./container.js";
 import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
+import { Shutdown, requestSignal } from "./http/shutdown.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { Metrics } from "./observability/metrics.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
+import { shutdownResponsePlugin } from "./plugins/shutdown-response.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 
 export interface ServerOptions {
@@ -58,14 +60,14 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const services = createServices(config, logger, metrics, options.llms);
 
   const app = createApp(logger);
-  let draining = false;
+  const shutdown = new Shutdown(config.shutdown);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
   // A response finished while draining closes its keep-alive socket; otherwise the server would
   // wait for the client to hang up before it could close.
   app.addHook("onSend", async (_request, reply) => {
-    if (draining) reply.header("connection", "close");
+    if (shutdown.draining) reply.header("connection", "close");
   });
 
   // A full mode is ~17 KB of JSON and compresses about 8:1; answers under 1 KB are sent as they
@@ -99,7 +101,6 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     // main.ts owns the signals: drain, then exit 0. Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
-      fastifyApolloDrainPlugin(app),
       // We set no cache hints; the plugin only costs time on every request.
       ApolloServerPluginCacheControlDisabled(),
       config.isProduction
@@ -111,6 +112,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
           }),
       requestLoggingPlugin(metrics, logger),
       inputProblemsPlugin(),
+      shutdownResponsePlugin(),
       rateLimitResponsePlugin(),
     ],
   });
@@ -118,7 +120,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
 
   app.get("/health", async () => ({ status: "ok" }));
   app.get("/ready", async (_request, reply) =>
-    draining ? reply.code(503).send({ status: "draining" }) : { status: "ready" },
+    shutdown.draining ? reply.code(503).send({ status: "draining" }) : { status: "ready" },
   );
   app.get("/metrics", async (_request, reply) => {
     reply.header("content-type", metrics.registry.contentType);
@@ -129,7 +131,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> => ({
       requestId: request.id,
       logger: request.log as Logger,
-      signal: clientGoneSignal(reply),
+      signal: requestSignal(reply, shutdown.cut),
       principal: ANONYMOUS_PRINCIPAL,
     }),
   });
@@ -151,9 +153,9 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       return `http://${host}:${port}/graphql`;
     },
     async stop() {
-      draining = true;
-      // Apollo's stop runs the fastify drain plugin: fastify answers new requests with 503 while
-      // closing and waits for in-flight ones (forcing connections closed after 10 s).
+      // Our own drain (graceful-shutdown steps in http/shutdown.ts): Apollo's fastify drain
+      // plugin force-closed sockets after 10 s while a workflow may run for minutes.
+      await shutdown.run(() => app.close());
       await apollo.stop();
     },
   };
@@ -169,13 +171,4 @@ function createApp(logger: Logger) {
       return typeof header === "string" && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
     },
   });
-}
-
-/** Aborts when the client disconnects before the response is written. */
-function clientGoneSignal(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once("close", () => {
-    if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
-  });
-  return controller.signal;
 }

@@ -1,0 +1,77 @@
+import type { FastifyReply } from "fastify";
+
+/** Why an in-flight request was cut: the server stopped before it could finish. */
+export class ShuttingDownError extends Error {
+  override readonly name = "ShuttingDownError";
+  constructor() {
+    super("The server is shutting down; retry the request");
+  }
+}
+
+export interface ShutdownTimings {
+  /** How long /ready answers 503 while the server still serves everything (load balancers notice). */
+  readyDelayMs: number;
+  /** How long in-flight requests may take to finish once the server stops accepting. */
+  graceMs: number;
+}
+
+/**
+ * Shutdown without resets, in three steps: /ready turns 503 at once while the listener keeps
+ * serving for `readyDelayMs`; then the server stops accepting and waits for in-flight requests
+ * for up to `graceMs`; what is still running then is cut (its signal aborts with
+ * ShuttingDownError) and answers a retryable 503, so no client sees a reset socket.
+ */
+export class Shutdown {
+  private readonly controller = new AbortController();
+  private startedAt: number | undefined;
+
+  constructor(private readonly timings: ShutdownTimings) {}
+
+  /** True from the moment shutdown begins (/ready answers 503). */
+  get draining(): boolean {
+    return this.startedAt !== undefined;
+  }
+
+  /** Aborts when the grace period ends with requests still running. */
+  get cut(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /**
+   * Runs the steps; `close` stops accepting and resolves when every in-flight request has been
+   * answered (fastify's close does both).
+   */
+  async run(close: () => Promise<void>): Promise<void> {
+    this.startedAt = performance.now();
+    await sleep(this.timings.readyDelayMs);
+    const cutTimer = setTimeout(
+      () => this.controller.abort(new ShuttingDownError()),
+      this.timings.graceMs,
+    );
+    try {
+      await close();
+    } finally {
+      clearTimeout(cutTimer);
+    }
+  }
+}
+
+/**
+ * The signal a request's work follows: aborted when the client disconnects before its answer,
+ * or when shutdown cuts it. Listeners go away with the response, so none accumulate.
+ */
+export function requestSignal(reply: FastifyReply, cut: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const onCut = () => controller.abort(cut.reason);
+  if (cut.aborted) onCut();
+  else cut.addEventListener("abort", onCut, { once: true });
+  reply.raw.once("close", () => {
+    cut.removeEventListener("abort", onCut);
+    if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
+  });
+  return controller.signal;
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
