@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AUTH_MODES, resolveAuthConfig } from "./auth/auth-config.js";
+import type { AuthConfig } from "./auth/auth-config.js";
 
 /** Providers a task can be served by. */
 export const PROVIDER_CHOICES = ["azure-openai", "openai", "anthropic", "offline"] as const;
@@ -40,6 +42,24 @@ export const environmentSchema = z.object({
     blankToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  /**
+   * How callers authenticate on /graphql: `none`, `api-key` or `jwt`. Default `none` outside
+   * production; production refuses to start unless it is set (`none` included).
+   */
+  AUTH_MODE: z.preprocess(blankToUndefined, z.enum(AUTH_MODES).optional()),
+  /**
+   * API keys for AUTH_MODE=api-key: `name:sha256hex` entries, comma-separated (the SHA-256 of each
+   * key, from `npm run hash-key`; the name is the caller's principal). No default.
+   */
+  API_KEYS: optionalString,
+  /** JSON Web Key Set URL of the token issuer, for AUTH_MODE=jwt. No default. */
+  JWT_JWKS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** Expected `iss` claim of bearer tokens, for AUTH_MODE=jwt. No default. */
+  JWT_ISSUER: optionalString,
+  /** Expected `aud` claim of bearer tokens, for AUTH_MODE=jwt. No default. */
+  JWT_AUDIENCE: optionalString,
+  /** Bearer token /metrics requires when set. Default: unset, /metrics is open. */
+  METRICS_TOKEN: optionalString,
   /** Provider for generateMode; default: first configured of azure-openai, openai, anthropic. */
   MODE_PROVIDER: z.preprocess(blankToUndefined, z.enum(PROVIDER_CHOICES).optional()),
   /** Provider for generateWorkflow; default: first configured of anthropic, azure-openai, openai. */
@@ -142,6 +162,10 @@ export interface AppConfig {
   logLevel: Environment["LOG_LEVEL"];
   /** `true` allows any origin, `false` none, a list those origins exactly. */
   corsOrigins: boolean | string[];
+  /** Who may call /graphql (AUTH_MODE and its variables). */
+  auth: AuthConfig;
+  /** Bearer token required by /metrics; undefined leaves it open. */
+  metricsToken?: string;
   mode: ProviderSelection;
   workflow: ProviderSelection;
   azure?: AzureOpenAiSettings;
@@ -256,6 +280,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     values.WORKFLOW_PROVIDER,
     WORKFLOW_PROVIDER_PREFERENCE,
   );
+  const auth = resolveAuthConfig(values, isProduction, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -265,6 +290,8 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     corsOrigins: parseCorsOrigins(values.CORS_ORIGINS, isProduction),
+    auth,
+    metricsToken: values.METRICS_TOKEN,
     mode,
     workflow,
     azure,

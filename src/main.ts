@@ -1,5 +1,6 @@
 // Process entry: load configuration, start the server, stop it gracefully on signals.
 import "reflect-metadata";
+import { describeAuthentication } from "./auth/auth-config.js";
 import { ConfigError, loadConfigFromProcess } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createServer } from "./server.js";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       `${task} is served by ${selection.provider} (${why})`,
     );
   }
+  logger.info({ authMode: config.auth.mode }, describeAuthentication(config.auth));
 
   const server = await createServer({ config, logger });
   await server.start();

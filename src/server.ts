@@ -9,13 +9,18 @@ import fastifyCors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
-import { ANONYMOUS_PRINCIPAL } from "./auth/principal.js";
+import { createAuthenticator } from "./auth/create-authenticator.js";
 import type { AppConfig } from "./config.js";
 import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
 import type { RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
+import {
+  authenticateGraphqlRequests,
+  authenticatedPrincipal,
+} from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
+import { requireBearerToken } from "./http/metrics-token.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
@@ -78,7 +83,12 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   await app.register(fastifyCors, {
     origin: config.corsOrigins,
     methods: ["GET", "POST", "OPTIONS"],
-    exposedHeaders: ["x-request-id"],
+    exposedHeaders: ["x-request-id", "www-authenticate"],
+  });
+
+  // Who is calling, before anything else is done for them (CORS answers preflights above).
+  authenticateGraphqlRequests(app, GRAPHQL_PATH, createAuthenticator(config.auth), {
+    openLandingPage: !config.isProduction,
   });
 
   refuseNonJsonPosts(app, GRAPHQL_PATH);
@@ -122,7 +132,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   app.get("/ready", async (_request, reply) =>
     shutdown.draining ? reply.code(503).send({ status: "draining" }) : { status: "ready" },
   );
-  app.get("/metrics", async (_request, reply) => {
+  const metricsGuard = config.metricsToken ? [requireBearerToken(config.metricsToken)] : [];
+  app.get("/metrics", { onRequest: metricsGuard }, async (_request, reply) => {
     reply.header("content-type", metrics.registry.contentType);
     return metrics.registry.metrics();
   });
@@ -132,7 +143,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       requestId: request.id,
       logger: request.log as Logger,
       signal: requestSignal(reply, shutdown.cut),
-      principal: ANONYMOUS_PRINCIPAL,
+      principal: authenticatedPrincipal(request),
     }),
   });
 

@@ -34,10 +34,15 @@ export const keys = {
  * which type implements `Node`, so a `node(id) { ... on ModeTab }` answer is stored without
  * guessing. The transport is urql's default: queries over GET while the URL stays under 2,048
  * characters, everything else as a JSON POST; the API accepts both without extra headers.
+ *
+ * `credential` returns the API key or token of a server that authenticates (AUTH_MODE); urql
+ * asks `fetchOptions` before every request, GETs included, so it can hand out a renewed token.
  */
-export function createUrqlClient(url: string): Client {
+export function createUrqlClient(url: string, credential?: () => string): Client {
   return new Client({
     url,
     exchanges: [cacheExchange({ schema, keys }), fetchExchange],
+    fetchOptions: () =>
+      credential ? { headers: { authorization: `Bearer ${credential()}` } } : {},
   });
 }

@@ -71,6 +71,7 @@ describe("HTTP surface", () => {
   it("turns off the Sandbox and introspection in production", async () => {
     api = await startTestServer({
       NODE_ENV: "production",
+      AUTH_MODE: "none",
       MODE_PROVIDER: "offline",
       WORKFLOW_PROVIDER: "offline",
     });
@@ -137,6 +138,7 @@ describe("CORS", () => {
   it("allows no cross-origin calls in production unless configured", async () => {
     api = await startTestServer({
       NODE_ENV: "production",
+      AUTH_MODE: "none",
       MODE_PROVIDER: "offline",
       WORKFLOW_PROVIDER: "offline",
     });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { hashApiKey } from "../../src/auth/api-keys.js";
 import { GenerateModeDocument, GenerateWorkflowDocument } from "../generated/graphql.js";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
@@ -132,6 +133,51 @@ describe("the real server process", () => {
     for (const variable of ["AZURE_OPENAI_ENDPOINT", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"]) {
       expect(stderr).toContain(variable);
     }
+  });
+
+  it("refuses to start in production unless AUTH_MODE is chosen, naming it", async () => {
+    const { code, stderr } = await runToExit({
+      NODE_ENV: "production",
+      PORT: "0",
+      MODE_PROVIDER: "offline",
+      WORKFLOW_PROVIDER: "offline",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("AUTH_MODE");
+    expect(stderr).not.toContain("MODE_PROVIDER");
+  });
+
+  it("starts in production with API keys, says so, and serves only callers with a key", async () => {
+    const key = "mf_prod_6b0e2f4c8a1d3e5f7a9b";
+    const { url, lines } = await startProcess({
+      NODE_ENV: "production",
+      PORT: "0",
+      MODE_PROVIDER: "offline",
+      WORKFLOW_PROVIDER: "offline",
+      AUTH_MODE: "api-key",
+      API_KEYS: `ci:${hashApiKey(key)}`,
+    });
+    expect(lines.find((line) => line.authMode !== undefined)).toMatchObject({
+      authMode: "api-key",
+      msg: "authentication: api-key (1 key: ci)",
+    });
+    const refused = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ modes(first: 1) { totalCount } }" }),
+    });
+    expect(refused.status).toBe(401);
+    const served = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": key },
+      body: JSON.stringify({ query: "{ modes(first: 1) { totalCount } }" }),
+    });
+    expect(served.status).toBe(200);
+    // The request line may cross the pipe after the response did.
+    await expect
+      .poll(() => lines.find((line) => line.msg === "graphql request"))
+      .toMatchObject({ principal: "ci" });
+    expect(JSON.stringify(lines)).not.toContain(key);
   });
 
   it("refuses to start on an invalid value, listing every problem", async () => {

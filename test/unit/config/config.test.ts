@@ -57,7 +57,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses to start in production without a provider, naming the variables", () => {
-    const problems = problemsOf({ NODE_ENV: "production" });
+    const problems = problemsOf({ NODE_ENV: "production", AUTH_MODE: "none" });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(
       /^MODE_PROVIDER: .*AZURE_OPENAI_ENDPOINT.*OPENAI_API_KEY.*ANTHROPIC_API_KEY/,
@@ -68,6 +68,7 @@ describe("loadConfig", () => {
   it("allows offline in production only when chosen explicitly", () => {
     const config = loadConfig({
       NODE_ENV: "production",
+      AUTH_MODE: "none",
       MODE_PROVIDER: "offline",
       WORKFLOW_PROVIDER: "offline",
     });

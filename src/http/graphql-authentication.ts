@@ -1,0 +1,90 @@
+import type { FastifyRequest } from "fastify";
+import { AuthenticationError } from "../auth/authentication-error.js";
+import type { Authenticator } from "../auth/authenticator.js";
+import type { Principal } from "../auth/principal.js";
+import { INTERNAL_ERROR_MESSAGE } from "../errors/format-error.js";
+import type { App } from "./graphql-http-guards.js";
+
+/** The caller of each request that passed authentication. */
+const principals = new WeakMap<FastifyRequest, Principal>();
+
+export interface GraphqlAuthenticationOptions {
+  /**
+   * Serve the landing page (Apollo Sandbox) to a browser without credentials: a GET asking for
+   * HTML with no query string, which cannot run an operation. True outside production.
+   */
+  openLandingPage: boolean;
+}
+
+/**
+ * Authenticates every request to the GraphQL route before its body is read and before Apollo
+ * sees it, GET queries included. A request that proves no caller gets HTTP 401 with a
+ * `WWW-Authenticate: Bearer` header and one UNAUTHENTICATED error in GraphQL's error shape; a
+ * check that cannot be made (the JWT key set unreachable) is masked as INTERNAL_SERVER_ERROR.
+ * Either way no resolver runs and no model is called.
+ *
+ * The route is matched by fastify (`routeOptions.url`), not by comparing the URL text, so an
+ * encoded path such as `/%67raphql`, which fastify routes to /graphql, is authenticated too.
+ */
+export function authenticateGraphqlRequests(
+  app: App,
+  path: string,
+  authenticator: Authenticator,
+  options: GraphqlAuthenticationOptions,
+): void {
+  app.addHook("onRequest", async (request, reply) => {
+    // CORS preflights carry no credentials by design, and run no operation.
+    if (request.routeOptions.url !== path || request.method === "OPTIONS") return;
+    if (options.openLandingPage && isLandingPageRequest(request)) return;
+    let principal: Principal;
+    try {
+      principal = await authenticator.authenticate(request.headers);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        request.log.info({ reason: error.reason, detail: error.message }, "authentication refused");
+        await reply
+          .code(401)
+          .header(
+            "www-authenticate",
+            error.reason === "missing-credentials" ? "Bearer" : 'Bearer error="invalid_token"',
+          )
+          .send({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] });
+        return;
+      }
+      request.log.error({ err: error }, "authentication could not be checked");
+      await reply.code(500).send({
+        errors: [
+          {
+            message: INTERNAL_ERROR_MESSAGE,
+            extensions: { code: "INTERNAL_SERVER_ERROR", requestId: request.id },
+          },
+        ],
+      });
+      return;
+    }
+    principals.set(request, principal);
+    // Every later line of this request (the GraphQL request line, the services') names its caller.
+    request.log = request.log.child({ principal: principal.id });
+  });
+}
+
+/**
+ * The caller established for a request by authenticateGraphqlRequests. Throws for a request that
+ * did not pass it, so a route wired without authentication fails closed.
+ */
+export function authenticatedPrincipal(request: FastifyRequest): Principal {
+  const principal = principals.get(request);
+  if (principal === undefined) {
+    throw new Error("a GraphQL request reached its context without authentication");
+  }
+  return principal;
+}
+
+/** A browser opening the endpoint: a GET that accepts HTML, with no query string (no operation). */
+function isLandingPageRequest(request: FastifyRequest): boolean {
+  return (
+    request.method === "GET" &&
+    !request.url.includes("?") &&
+    (request.headers.accept ?? "").includes("text/html")
+  );
+}
