@@ -67,6 +67,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const app = createApp(logger);
   const shutdown = new Shutdown(config.shutdown);
   app.addHook("onRequest", async (request, reply) => {
+    shutdown.track(reply.raw);
     reply.header("x-request-id", request.id);
   });
   // A response finished while draining closes its keep-alive socket; otherwise the server would
@@ -166,7 +167,10 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     async stop() {
       // Our own drain (graceful-shutdown steps in http/shutdown.ts): Apollo's fastify drain
       // plugin force-closed sockets after 10 s while a workflow may run for minutes.
-      await shutdown.run(() => app.close());
+      await shutdown.run({
+        close: () => app.close(),
+        closeAllConnections: () => app.server.closeAllConnections(),
+      });
       await apollo.stop();
     },
   };

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import type { FastifyReply } from "fastify";
 
 /** Why an in-flight request was cut: the server stopped before it could finish. */
@@ -24,6 +25,8 @@ export interface ShutdownTimings {
 export class Shutdown {
   private readonly controller = new AbortController();
   private startedAt: number | undefined;
+  private inFlight = 0;
+  private onIdle: (() => void) | undefined;
 
   constructor(private readonly timings: ShutdownTimings) {}
 
@@ -37,24 +40,52 @@ export class Shutdown {
     return this.controller.signal;
   }
 
+  /** Counts a request from its arrival until its response is finished or its client is gone. */
+  track(response: ServerResponse): void {
+    this.inFlight++;
+    response.once("close", () => {
+      this.inFlight--;
+      if (this.inFlight === 0) this.onIdle?.();
+    });
+  }
+
   /**
-   * Runs the steps; `close` stops accepting and resolves when every in-flight request has been
-   * answered (fastify's close does both).
+   * Runs the steps. Once no request is in flight, the remaining connections (keep-alive ones a
+   * client holds open, or opened without a request) are closed so the process need not wait for
+   * clients to hang up; no answer can be lost then. A request that ignores the cut still cannot
+   * hold the process: its connection is closed `CUT_GRACE_MS` after the cut.
    */
-  async run(close: () => Promise<void>): Promise<void> {
+  async run(server: DrainableServer): Promise<void> {
     this.startedAt = performance.now();
     await sleep(this.timings.readyDelayMs);
-    const cutTimer = setTimeout(
-      () => this.controller.abort(new ShuttingDownError()),
-      this.timings.graceMs,
-    );
+    const cutTimer = setTimeout(() => {
+      this.controller.abort(new ShuttingDownError());
+      setTimeout(() => server.closeAllConnections(), CUT_GRACE_MS).unref();
+    }, this.timings.graceMs);
+    const closed = server.close();
+    const allAnswered = new Promise<void>((resolve) => {
+      if (this.inFlight === 0) resolve();
+      else this.onIdle = resolve;
+    });
     try {
-      await close();
+      await allAnswered;
+      server.closeAllConnections();
+      await closed;
     } finally {
       clearTimeout(cutTimer);
     }
   }
 }
+
+/** What shutdown needs of the HTTP server. */
+export interface DrainableServer {
+  /** Stops accepting; resolves when every connection has ended. */
+  close(): Promise<void>;
+  closeAllConnections(): void;
+}
+
+/** How long cut requests have to send their 503 before their connections are closed. */
+const CUT_GRACE_MS = 5_000;
 
 /**
  * The signal a request's work follows: aborted when the client disconnects before its answer,
