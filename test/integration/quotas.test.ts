@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import type { StructuredLlm } from "../../src/llm/structured-llm.js";
+import { hashApiKey } from "../../src/auth/api-keys.js";
 import { RateLimitedError } from "../../src/errors/rate-limited-error.js";
 import { ModeService } from "../../src/services/mode/mode.service.js";
 import { RateLimiterSpendLimiter } from "../../src/services/quota/spend-limiter.js";
@@ -76,6 +77,33 @@ describe("quotas over HTTP", () => {
       limit: "QUOTA_TOKENS_PER_DAY",
     });
     expect(modelCalls).toBe(2);
+  });
+
+  it("counts per principal: a second API key is unaffected when the first is limited", async () => {
+    api = await startTestServer(
+      {
+        AUTH_MODE: "api-key",
+        API_KEYS: `alice:${hashApiKey("alice-key")},bob:${hashApiKey("bob-key")}`,
+        RATE_LIMIT_GENERATIONS_PER_MINUTE: "3",
+      },
+      { mode: instantLlm },
+    );
+    const as = (key: string, industry: string) =>
+      api!.execute(
+        GenerateModeDocument,
+        { input: { industry } },
+        { authorization: `Bearer ${key}` },
+      );
+    for (let index = 0; index < 3; index++) {
+      expect((await as("alice-key", `alice shop ${index}`)).status).toBe(200);
+    }
+    expect((await as("alice-key", "alice shop 3")).status).toBe(429);
+    for (let index = 0; index < 3; index++) {
+      const { status, body } = await as("bob-key", `bob shop ${index}`);
+      expect(status).toBe(200);
+      expect(body.data!.generateMode.mode.source).toBe("GENERATED");
+    }
+    expect(modelCalls).toBe(6);
   });
 
   it("lets RATE_LIMIT_GENERATIONS_PER_MINUTE=0 switch the limit off", async () => {

@@ -1,78 +1,25 @@
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../src/auth/api-keys.js";
 import { GenerateModeDocument, GenerateWorkflowDocument } from "../generated/graphql.js";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { runServerToExit, startServerProcess } from "../support/server-process.js";
+import type { ServerProcess } from "../support/server-process.js";
 import type { GraphQLResponse } from "../support/test-server.js";
 import { loadFixture } from "../support/workflow-fixtures.js";
 
-// `npm test` builds before running the tests; the real entry point is what users start.
-const entry = fileURLToPath(new URL("../../dist/src/main.js", import.meta.url));
-// A fresh directory: no .env to read. Only PATH/HOME are passed: no provider keys.
-const emptyDirectory = mkdtempSync(join(tmpdir(), "modeflow-start-"));
-const bareEnvironment = { PATH: process.env.PATH ?? "", HOME: emptyDirectory };
-
-let child: ChildProcess | undefined;
+let running: ServerProcess | undefined;
 afterEach(() => {
-  child?.kill("SIGKILL");
-  child = undefined;
+  running?.child.kill("SIGKILL");
+  running = undefined;
 });
 
-beforeAll(() => {
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-});
-
-interface Started {
-  url: string;
-  lines: Array<Record<string, unknown>>;
+async function startProcess(environment: Record<string, string>): Promise<ServerProcess> {
+  running = await startServerProcess(environment);
+  return running;
 }
 
-function startProcess(environment: Record<string, string>): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [entry], {
-      cwd: emptyDirectory,
-      env: { ...bareEnvironment, ...environment },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const lines: Array<Record<string, unknown>> = [];
-    let buffer = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      const complete = buffer.split("\n");
-      buffer = complete.pop()!;
-      for (const line of complete) {
-        const parsed = JSON.parse(line) as Record<string, unknown>;
-        lines.push(parsed);
-        const listening = /^modeflow listening on (http:\/\/\S+\/graphql)$/.exec(
-          String(parsed.msg),
-        );
-        if (listening) resolve({ url: listening[1]!, lines });
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`server exited early with code ${code}`)));
-  });
-}
-
-function runToExit(
-  environment: Record<string, string>,
-): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    child = spawn(process.execPath, [entry], {
-      cwd: emptyDirectory,
-      env: { ...bareEnvironment, ...environment },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.once("exit", (code) => resolve({ code, stderr }));
-  });
-}
+const runToExit = runServerToExit;
 
 async function post<TData, TVariables>(
   url: string,
@@ -120,9 +67,8 @@ describe("the real server process", () => {
     expect(workflow.data!.generateWorkflow.success).toBe(true);
     expect(workflow.data!.generateWorkflow.generation.provider).toBe("OFFLINE");
 
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    child!.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    running!.child.kill("SIGTERM");
+    expect(await running!.exited).toBe(0);
   });
 
   it("refuses to start in production without keys, naming the missing variables", async () => {
