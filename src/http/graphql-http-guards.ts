@@ -19,7 +19,8 @@ const JSON_MEDIA_TYPE = "application/json";
  */
 export function refuseNonJsonPosts(app: App, path: string): void {
   app.addHook("onRequest", async (request, reply) => {
-    if (request.method !== "POST" || request.url.split("?")[0] !== path) return;
+    // Matched by fastify (routeOptions.url), so an encoded path such as /%67raphql is caught too.
+    if (request.method !== "POST" || request.routeOptions.url !== path) return;
     const mediaType = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (mediaType === JSON_MEDIA_TYPE) return;
     await reply.code(415).send({
@@ -41,7 +42,7 @@ export function refuseNonJsonPosts(app: App, path: string): void {
 export function graphqlShapedClientErrors(app: App, path: string): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 500 || request.url.split("?")[0] !== path) throw error;
+    if (status >= 500 || request.routeOptions.url !== path) throw error;
     await reply.code(status).send({
       errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
     });

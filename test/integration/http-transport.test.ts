@@ -62,6 +62,15 @@ describe("GraphQL over HTTP transports", () => {
     expect(answer.errors[0]!.message).toContain("application/json");
   });
 
+  it("refuses a text/plain POST to an encoded path that fastify routes to /graphql", async () => {
+    const response = await fetch(api.url.replace(/\/graphql$/, "/%67raphql"), {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(415);
+  });
+
   it("refuses a batched array with 400", async () => {
     const response = await fetch(api.url, {
       method: "POST",
