@@ -32,6 +32,8 @@ export interface MalformedTemplate {
   start: number;
 }
 
+import type { DeferredText } from "./rules/issue-text.js";
+
 export interface StringScan {
   templates: TemplateRef[];
   malformed: MalformedTemplate[];
@@ -269,17 +271,13 @@ interface PathText {
   document?: string;
 }
 
-let locationsMade = 0;
-
 /**
  * Where a value sits inside a node's params. The walk makes one of these per value in O(1); the
  * text is only built when a rule reports the location, and is at most about PATH_TEXT_LIMIT
  * characters however deep the value or long its keys, so neither the work nor a report grows with
  * the square of the nesting depth.
  */
-export class ParamLocation {
-  /** Tells locations apart when their shortened texts are equal. */
-  readonly serial = ++locationsMade;
+export class ParamLocation implements DeferredText {
   /** The top-level parameter this value belongs to. */
   readonly topKey: string | number;
   private text: PathText | undefined;
@@ -298,6 +296,11 @@ export class ParamLocation {
   get paramPath(): string {
     const text = this.pathText();
     return (text.full ??= `${text.head}…${text.tail}`);
+  }
+
+  /** In a message (issue-text.ts): the path inside params. */
+  deferredText(): string {
+    return this.paramPath;
   }
 
   /** Full document path, e.g. "nodes[1].params.inputs.csv_text". */
@@ -400,8 +403,15 @@ class LocatedMalformedRef implements LocatedMalformed {
  * Walks every string at any depth of `params` (nested objects, arrays, `param_mapping`), in
  * document order, and scans each one. Object keys are not scanned: templates live in values.
  * Iterative, so no nesting depth can overflow the stack; each value costs O(1) besides its scan.
+ * `values: false` skips the list of every string and number (only the hard-coded value check
+ * reads it, and only when there are discovered values).
  */
-export function scanParams(params: unknown, paramsPath: string): ParamsScan {
+export function scanParams(
+  params: unknown,
+  paramsPath: string,
+  options: { values?: boolean } = {},
+): ParamsScan {
+  const keepValues = options.values ?? true;
   const result: ParamsScan = { templates: [], malformed: [], values: [] };
   // Two parallel stacks rather than an object per pending value: a document may hold many.
   const pendingValues: unknown[] = [];
@@ -427,7 +437,7 @@ export function scanParams(params: unknown, paramsPath: string): ParamsScan {
     const location = pendingLocations.pop()!;
     if (typeof value === "string") {
       const scan = scanString(value);
-      result.values.push({ location, value, templates: scan.templates });
+      if (keepValues) result.values.push({ location, value, templates: scan.templates });
       for (const template of scan.templates) {
         result.templates.push(new LocatedTemplateRef(template, location));
       }
@@ -435,7 +445,7 @@ export function scanParams(params: unknown, paramsPath: string): ParamsScan {
         result.malformed.push(new LocatedMalformedRef(bad, location));
       }
     } else if (typeof value === "number") {
-      result.values.push({ location, value, templates: [] });
+      if (keepValues) result.values.push({ location, value, templates: [] });
     } else {
       pushChildren(value, location);
     }

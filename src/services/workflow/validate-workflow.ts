@@ -12,8 +12,9 @@ import { isRecord } from "./rules/rule-context.js";
 import { checkStructure } from "./rules/structure-rules.js";
 import { checkTemplates } from "./rules/template-rules.js";
 import { scanParams } from "./templates.js";
+import type { ParamLocation } from "./templates.js";
 import type { WorkflowIssue, WorkflowValidation } from "./workflow-issue.js";
-import { comparePaths } from "./workflow-issue.js";
+import { comparePathParts, pathParts } from "./workflow-issue.js";
 import type { WorkflowRuleId } from "./workflow-rules.js";
 import { ruleOrder, ruleSeverity } from "./workflow-rules.js";
 
@@ -67,11 +68,13 @@ interface Finding {
   severity: "error" | "warning";
   message: string | IssueText;
   path?: string;
+  /** The path split for natural ordering (pathParts), made when first compared. */
+  parts?: string[];
   /**
-   * What tells two places apart: the path, or for a place inside params its serial (two deep
-   * places can share a shortened path text without being the same place).
+   * What tells two places apart: the path, or a place inside params itself (two deep places can
+   * share a shortened path text without being the same place).
    */
-  place: string;
+  place: string | ParamLocation;
   nodeId?: string;
 }
 
@@ -89,7 +92,7 @@ export class WorkflowFindings {
     const sorted = found.sort(compareFindings);
     const unique: Finding[] = [];
     let runStart = 0;
-    let places = new Set<string>();
+    let places = new Set<string | ParamLocation>();
     for (let index = 0; index < sorted.length; index++) {
       const current = sorted[index]!;
       if (index === 0 || compareFindings(sorted[runStart]!, current) !== 0) {
@@ -165,15 +168,21 @@ export function findWorkflowIssues(
   const workflow = checkStructure(ir, report);
   if (workflow !== undefined) {
     const order = checkGraph(workflow, report);
+    const discoveredParams = isRecord(context.discoveredParams)
+      ? context.discoveredParams
+      : undefined;
+    const values = discoveredParams !== undefined && Object.keys(discoveredParams).length > 0;
     const input: RuleInput = {
       workflow,
       nodeById: new Map(workflow.nodes.map((node) => [node.id, node])),
       inputByName: new Map(workflow.inputs.map((declared) => [declared.name, declared])),
       order,
-      scans: workflow.nodes.map((node) => scanParams(node.params, `${node.path}.params`)),
+      scans: workflow.nodes.map((node) =>
+        scanParams(node.params, `${node.path}.params`, { values }),
+      ),
       planning: usablePlanning(context.planningContext),
       browsed: usableBrowsed(context.browsedComponents),
-      discoveredParams: isRecord(context.discoveredParams) ? context.discoveredParams : undefined,
+      discoveredParams,
     };
     checkComponents(input, report);
     checkInputs(input, report);
@@ -196,7 +205,7 @@ function finding(
     severity: ruleSeverity(rule),
     message,
     path,
-    place: typeof where === "object" ? `#${where.serial}` : (where ?? ""),
+    place: where ?? "",
     nodeId: location.nodeId,
   };
 }
@@ -205,7 +214,13 @@ function finding(
 function compareFindings(left: Finding, right: Finding): number {
   if (left.order !== right.order) return left.order - right.order;
   if (left.path !== right.path) {
-    const byPath = comparePaths(left.path, right.path);
+    if (left.path === undefined) return -1;
+    if (right.path === undefined) return 1;
+    // Split once per finding, then compared with native string comparisons: sorting compares
+    // each finding about log2(n) times.
+    left.parts ??= pathParts(left.path);
+    right.parts ??= pathParts(right.path);
+    const byPath = comparePathParts(left.parts, right.parts);
     if (byPath !== 0) return byPath;
   }
   // The message without deferred parts sorts like the full message (issue-text.ts).

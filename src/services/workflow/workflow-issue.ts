@@ -94,6 +94,26 @@ function runCount(text: string, start: number): number {
   return count;
 }
 
+/** A path split into digit runs and other runs, for {@link comparePathParts}. */
+export function pathParts(path: string): string[] {
+  return path.match(/\d+|\D+/g) ?? [];
+}
+
+/** {@link comparePaths} on paths already split by {@link pathParts}. */
+export function comparePathParts(
+  leftParts: readonly string[],
+  rightParts: readonly string[],
+): number {
+  for (let index = 0; index < Math.min(leftParts.length, rightParts.length); index++) {
+    const a = leftParts[index]!;
+    const b = rightParts[index]!;
+    if (a === b) continue;
+    if (isDigit(a, 0) && isDigit(b, 0)) return Number(a) - Number(b);
+    return a < b ? -1 : 1;
+  }
+  return leftParts.length - rightParts.length;
+}
+
 /** Rule order, then path, then message: a total order that does not depend on discovery order. */
 export function compareIssues(left: WorkflowIssue, right: WorkflowIssue): number {
   return (

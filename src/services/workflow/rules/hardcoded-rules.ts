@@ -44,7 +44,7 @@ export function checkHardcoded(input: RuleInput, report: Report): void {
         if (!found) continue;
         report(
           "hardcoded",
-          issueText`Node '${id}' parameter '${() => scanned.location.paramPath}' contains the hardcoded value '${shown(hint.value)}' from the user's request; use a template variable: declare an input (e.g. '${shown(hint.key)}') and write \${${shown(hint.key)}} instead`,
+          issueText`Node '${id}' parameter '${scanned.location}' contains the hardcoded value '${shown(hint.value)}' from the user's request; use a template variable: declare an input (e.g. '${shown(hint.key)}') and write \${${shown(hint.key)}} instead`,
           { path: scanned.location, nodeId: node.id },
         );
       }

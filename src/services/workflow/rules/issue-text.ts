@@ -2,7 +2,16 @@ import { didYouMean } from "../edit-distance.js";
 
 /** A part of a message computed only when the finding is reported. */
 type Deferred = () => string;
-type Part = string | Deferred | IssueText;
+
+/**
+ * Something that writes its own text when a message is rendered (a place inside params writes
+ * its path): a deferred part without a closure per finding.
+ */
+export interface DeferredText {
+  deferredText(): string;
+}
+
+type Part = string | Deferred | IssueText | DeferredText;
 
 /**
  * A finding's message whose costly parts ("did you mean", lists of names) are computed only for
@@ -39,7 +48,8 @@ export class IssueText {
     for (const part of this.parts) {
       if (typeof part === "string") text += part;
       else if (part instanceof IssueText) text += part.render();
-      else text += part();
+      else if (typeof part === "function") text += part();
+      else text += part.deferredText();
     }
     return text;
   }
@@ -47,19 +57,19 @@ export class IssueText {
 
 /**
  * Tagged template for messages: `issueText\`node '${id}'.${suggest(id, ids)}\``. Strings and numbers
- * are taken as they are; functions and nested IssueTexts are deferred.
+ * are taken as they are; functions, DeferredTexts and nested IssueTexts are deferred.
  */
 export function issueText(
   strings: TemplateStringsArray,
-  ...values: Array<string | number | Deferred | IssueText>
+  ...values: Array<string | number | Deferred | IssueText | DeferredText>
 ): IssueText {
   const parts: Part[] = [];
-  strings.forEach((text, index) => {
-    if (text !== "") parts.push(text);
-    if (index >= values.length) return;
+  for (let index = 0; index < strings.length; index++) {
+    if (strings[index] !== "") parts.push(strings[index]!);
+    if (index >= values.length) continue;
     const value = values[index]!;
     parts.push(typeof value === "number" ? String(value) : value);
-  });
+  }
   return new IssueText(parts);
 }
 

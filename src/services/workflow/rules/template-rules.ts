@@ -66,7 +66,7 @@ export function checkTemplates(input: RuleInput, report: Report): void {
     for (const bad of scan.malformed) {
       report(
         "malformed-template",
-        issueText`Malformed template syntax in node '${id}' parameter '${() => bad.paramPath}': '${bad.raw}'; ${bad.reason}`,
+        issueText`Malformed template syntax in node '${id}' parameter '${bad.location}': '${bad.raw}'; ${bad.reason}`,
         { path: bad.location, nodeId: node.id },
       );
     }
@@ -96,7 +96,7 @@ function checkTemplate(
   const raw = shown(template.raw);
   // The parameter's path is deferred: findings at one place sort by their path before their
   // message, so leaving it out of the message's key changes no order.
-  const at = issueText`Node '${id}' parameter '${() => template.paramPath}'`;
+  const at = issueText`Node '${id}' parameter '${template.location}'`;
   const outputs = facts.outputsOf(target);
   const first = template.parts[0];
   if (typeof first !== "string") {
@@ -120,7 +120,7 @@ function checkTemplate(
     const targetId = shown(target.id);
     report(
       "node-order",
-      issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${() => template.paramPath}'); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
+      issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
       where,
     );
   }
@@ -154,14 +154,14 @@ function reportUnknownBase(
   if (template.parts.length > 0) {
     report(
       "node-ref-missing",
-      issueText`Node '${id}' references non-existent node '${base}' in parameter '${() => template.paramPath}' (template '${raw}').${suggest(template.base, () => [...facts.nodeIds(), ...facts.inputNames()])} Use a node id (${names(facts.nodeIds)}) or a declared input (${names(facts.inputNames)})`,
+      issueText`Node '${id}' references non-existent node '${base}' in parameter '${template.location}' (template '${raw}').${suggest(template.base, () => [...facts.nodeIds(), ...facts.inputNames()])} Use a node id (${names(facts.nodeIds)}) or a declared input (${names(facts.inputNames)})`,
       where,
     );
     return;
   }
   report(
     "undeclared-var",
-    issueText`Node '${id}' references undefined input '${raw}' in parameter '${() => template.paramPath}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])} Declare '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
+    issueText`Node '${id}' references undefined input '${raw}' in parameter '${template.location}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])} Declare '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
     where,
   );
 }
