@@ -27,7 +27,9 @@ import { BadUserInputError } from "../../errors/bad-user-input-error.js";
  * Mongolian vowel separator U+180E, and the bidi marks U+200E, U+200F, U+061C (direction hints
  * without content, common in right-to-left text). Zero width joiner and non-joiner (U+200C,
  * U+200D) shape emoji and scripts such as Persian and Devanagari: kept in prose, removed from
- * one-line labels (where `industry` always removed them).
+ * one-line labels (where `industry` always removed them). Names (`model`, browsed node ids and
+ * workflow names) are never rewritten: any whitespace, control or format character inside one is
+ * refused.
  */
 
 /** How a field's text is laid out. */
@@ -78,7 +80,8 @@ const NOT_IN_NAMES = /[\s\p{Cc}\p{Cf}]/u;
  */
 export function cleanPromptText(raw: string, rule: PromptTextRule, where = rule.field): string {
   checkPromptText(raw, rule, where);
-  let text = raw.replace(INVISIBLE, "");
+  // A name is never rewritten: invisible characters in it are refused below, not removed.
+  let text = rule.layout === "name" ? raw : raw.replace(INVISIBLE, "");
   if (rule.layout === "line") text = text.replace(JOINERS, "");
   if (rule.normalization !== "none") text = text.normalize(rule.normalization);
   switch (rule.layout) {
