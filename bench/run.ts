@@ -3,11 +3,13 @@ import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
 import { runThemeBench } from "./theme.bench.js";
+import { runValidateScalingBench } from "./validate-scaling.bench.js";
 import { runValidateBench } from "./validate.bench.js";
 
 const sections: Record<string, () => Promise<void>> = {
   theme: runThemeBench,
   validate: runValidateBench,
+  "validate-scaling": runValidateScalingBench,
   prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
 };
