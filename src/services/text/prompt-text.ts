@@ -58,18 +58,21 @@ export const PROMPT_TEXT_RULES = {
   userInput: { field: "input.userInput", normalization: "NFC", layout: "lines" },
   planningContext: { field: "input.planningContext", normalization: "NFC", layout: "lines" },
   validationErrors: { field: "input.validationErrors", normalization: "NFC", layout: "lines" },
-  /** String values at any depth; keys follow the `name` rules of browsedComponents. */
+  /** String values at any depth; keys are only checked (refused, never rewritten). */
   discoveredParams: { field: "input.discoveredParams", normalization: "NFC", layout: "lines" },
   model: { field: "input.model", normalization: "NFKC", layout: "name" },
   /** Node ids and workflow names: matched exactly against the planning context, never rewritten. */
   browsedComponents: { field: "input.browsedComponents", normalization: "none", layout: "name" },
 } as const satisfies Record<string, PromptTextRule>;
 
+// Control characters are what these expressions are for.
 const SMUGGLING =
+  // eslint-disable-next-line no-control-regex
   /[\0-\x08\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB\u{E0000}-\u{E007F}\uD800-\uDFFF]|[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{2,}/u;
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u2061-\u2064\u206A-\u206F\u180E\u200E\u200F\u061C]/gu;
 const JOINERS = /[\u200C\u200D]/gu;
 /** Vertical tab and form feed: whitespace on one line, refused in prose (where \n is the break). */
+// eslint-disable-next-line no-control-regex
 const PAGE_CONTROLS = /[\x0B\x0C]/;
 /** What a name may not contain inside: whitespace, controls and format characters. */
 const NOT_IN_NAMES = /[\s\p{Cc}\p{Cf}]/u;

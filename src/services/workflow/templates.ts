@@ -318,8 +318,8 @@ export class ParamLocation implements DeferredText {
   /** Builds the missing texts from the nearest ancestor that has one, without recursion. */
   private pathText(): PathText {
     if (this.text !== undefined) return this.text;
-    const pending: ParamLocation[] = [];
-    let location: ParamLocation | undefined = this;
+    const pending: ParamLocation[] = [this];
+    let location = this.parent;
     while (location !== undefined && location.text === undefined) {
       pending.push(location);
       location = location.parent;
