@@ -1,6 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
 
+/** How a GraphQL request ended. */
+export type RequestOutcome = "ok" | "client_error" | "error" | "client_gone" | "shutdown";
+
 /**
  * Prometheus metrics of one server instance (own registry, so tests can run several servers in
  * one process): GraphQL request and model-call histograms, token counters, cache hits.
@@ -8,6 +11,7 @@ import type { GenerationObserver, ModelCallRecord } from "./generation-observer.
 export class Metrics implements GenerationObserver {
   readonly registry = new Registry();
   private readonly requestDuration: Histogram<"operation" | "outcome">;
+  private readonly generationsInFlight: Gauge<"task">;
   private readonly modelCallDuration: Histogram<"task" | "provider" | "outcome">;
   private readonly tokens: Counter<"task" | "provider" | "direction">;
   private readonly cacheHits: Counter<"task">;
@@ -19,7 +23,7 @@ export class Metrics implements GenerationObserver {
     if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
     this.requestDuration = new Histogram({
       name: "modeflow_graphql_request_duration_seconds",
-      help: "GraphQL request duration by operation name and outcome",
+      help: "GraphQL request duration by the operation's root fields (never its client-chosen name) and outcome",
       labelNames: ["operation", "outcome"],
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
@@ -43,6 +47,12 @@ export class Metrics implements GenerationObserver {
       labelNames: ["task"],
       registers: [this.registry],
     });
+    this.generationsInFlight = new Gauge({
+      name: "modeflow_generations_in_flight",
+      help: "Model-backed generations running now (a shared one counts once)",
+      labelNames: ["task"],
+      registers: [this.registry],
+    });
     this.shared = new Counter({
       name: "modeflow_generation_shared_total",
       help: "Requests that joined a generation in flight for an identical request",
@@ -57,7 +67,7 @@ export class Metrics implements GenerationObserver {
     });
   }
 
-  recordRequest(operation: string, outcome: "ok" | "error", seconds: number): void {
+  recordRequest(operation: string, outcome: RequestOutcome, seconds: number): void {
     this.requestDuration.observe({ operation, outcome }, seconds);
   }
 
@@ -78,6 +88,10 @@ export class Metrics implements GenerationObserver {
 
   recordShared(task: "mode" | "workflow"): void {
     this.shared.inc({ task });
+  }
+
+  recordGeneration(task: "mode" | "workflow", delta: 1 | -1): void {
+    this.generationsInFlight.inc({ task }, delta);
   }
 
   recordWaiting(task: "mode" | "workflow", delta: 1 | -1): void {

@@ -186,7 +186,13 @@ export class ModeService {
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
     const deadline = this.deadlineSignal(signal);
-    const outcome = await this.requestModeContent(llm, industry, deadline, logger);
+    this.observer.recordGeneration("mode", 1);
+    let outcome: ModelOutcome;
+    try {
+      outcome = await this.requestModeContent(llm, industry, deadline, logger);
+    } finally {
+      this.observer.recordGeneration("mode", -1);
+    }
     if (!outcome.ok) {
       logger.warn(
         { code: outcome.failure.code, err: outcome.failure.cause ?? outcome.failure, industry },

@@ -191,7 +191,13 @@ export class WorkflowService {
     const deadline = AbortSignal.timeout(this.overallTimeoutMs);
     const combined = signal ? AbortSignal.any([deadline, signal]) : deadline;
     const started = performance.now();
-    const result = await this.runLoop(prepared, combined);
+    if (this.llm) this.observer.recordGeneration("workflow", 1);
+    let result: GenerateWorkflowResult;
+    try {
+      result = await this.runLoop(prepared, combined);
+    } finally {
+      if (this.llm) this.observer.recordGeneration("workflow", -1);
+    }
     result.generation.latencyMs = Math.round(performance.now() - started);
     if (result.workflow) {
       this.store.save(result.workflow);
