@@ -63,7 +63,8 @@ export class GenerationInfo {
   cached!: boolean;
 
   @Field(() => Int, {
-    description: "Model calls made for this request (0 when cached, built-in or offline).",
+    description:
+      "HTTP calls made to the model provider for this request, transport retries included (0 when cached, built-in, offline or refused by an open circuit breaker).",
   })
   attempts!: number;
 

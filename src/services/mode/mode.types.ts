@@ -49,6 +49,7 @@ export interface GenerationInfo {
   provider: GenerationProviderId;
   model: string | null;
   cached: boolean;
+  /** HTTP calls made to the provider for this request, transport retries included. */
   attempts: number;
   latencyMs: number;
   inputTokens: number | null;

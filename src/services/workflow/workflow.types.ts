@@ -63,7 +63,7 @@ export interface WorkflowGenerationInfo {
   provider: ProviderName;
   model: string;
   cached: false;
-  /** Model calls made for this request (our generations; SDK transport retries not counted). */
+  /** HTTP calls made to the provider for this request, transport retries included (0 offline). */
   attempts: number;
   latencyMs: number;
   inputTokens: number | null;
