@@ -143,7 +143,12 @@ export class ResilientLlm implements StructuredLlm {
     const fields = { provider: this.provider, circuit: state };
     if (state === "open") {
       logger?.warn(
-        { ...fields, code: cause?.code, status: cause?.status, resetMs: this.options.breakerResetMs },
+        {
+          ...fields,
+          code: cause?.code,
+          status: cause?.status,
+          resetMs: this.options.breakerResetMs,
+        },
         `${this.label} circuit open: calls are refused for ${this.options.breakerResetMs} ms (${cause?.message ?? "failures"})`,
       );
     } else {

@@ -249,17 +249,20 @@ describe("AnthropicLlm against a loopback Messages API", () => {
     [404, "not_found_error", "NOT_CONFIGURED", 1],
     [400, "invalid_request_error", "GENERATION_INVALID", 1],
     [413, "request_too_large", "GENERATION_INVALID", 1],
-  ] as const)("maps HTTP %i to its code (retried only when transient)", async (status, type, code, requests) => {
-    server.respondByDefault(() => errorReply(status, type));
-    try {
-      const failure = await failureOf(retrying.generate(call()));
-      expect(failure.code).toBe(code);
-      expect(server.requests).toHaveLength(requests);
-      expect(failure.httpCalls).toBe(requests);
-    } finally {
-      server.respondByDefault(() => errorReply(500, "api_error"));
-    }
-  });
+  ] as const)(
+    "maps HTTP %i to its code (retried only when transient)",
+    async (status, type, code, requests) => {
+      server.respondByDefault(() => errorReply(status, type));
+      try {
+        const failure = await failureOf(retrying.generate(call()));
+        expect(failure.code).toBe(code);
+        expect(server.requests).toHaveLength(requests);
+        expect(failure.httpCalls).toBe(requests);
+      } finally {
+        server.respondByDefault(() => errorReply(500, "api_error"));
+      }
+    },
+  );
 
   it("maps a hanging server to UPSTREAM_TIMEOUT when the SDK's per-request timeout fires", async () => {
     const quick = new AnthropicLlm({

@@ -133,7 +133,9 @@ describe("ResilientLlm: transport retries", () => {
   });
 
   it("fails at once with the last failure when the Retry-After would pass the deadline", async () => {
-    const { llm, calls } = scriptedLlm([{ failure: status("UPSTREAM_RATE_LIMITED", 429, 600_000) }]);
+    const { llm, calls } = scriptedLlm([
+      { failure: status("UPSTREAM_RATE_LIMITED", 429, 600_000) },
+    ]);
     const deadline = new Deadline(2_000);
     const started = performance.now();
     const failure = await failureOf(guarded(llm).generate(call(deadline)));
@@ -197,9 +199,7 @@ describe("ResilientLlm: bulkhead", () => {
     const resilient = guarded(llm, { maxConcurrency: 3 });
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, resilient.load.inFlight)), 1);
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, () => resilient.generate(call())),
-    );
+    const answers = await Promise.all(Array.from({ length: 12 }, () => resilient.generate(call())));
     clearInterval(watch);
     expect(answers).toHaveLength(12);
     expect(most).toBe(3);
