@@ -94,10 +94,11 @@ export class ProviderCircuit {
     );
     this.policy.onBreak((reason) => {
       this.openedAt = Date.now();
-      this.openedBy =
-        "error" in reason && reason.error instanceof JudgedFailure
-          ? reason.error.failure
-          : undefined;
+      const judged =
+        "error" in reason && reason.error instanceof JudgedFailure ? reason.error : undefined;
+      // A probe that never reached the provider reopens the circuit but says nothing new: the
+      // failure that opened it first still explains the refusals (a 401 stays NOT_CONFIGURED).
+      if (judged?.verdict !== "none") this.openedBy = judged?.failure;
     });
     this.policy.onStateChange((state) => {
       const name = stateName(state);

@@ -280,6 +280,27 @@ describe("ResilientLlm: circuit breaker", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("stays NOT_CONFIGURED when a probe ends without reaching a verdict (the client left)", async () => {
+    const { llm, calls } = scriptedLlm([
+      { failure: status("NOT_CONFIGURED", 403) },
+      { delayMs: 10_000 },
+    ]);
+    const resilient = guarded(llm, { breakerFailures: 5, breakerResetMs: 50 });
+    await failureOf(resilient.generate(call()));
+    await new Promise((resolve) => setTimeout(resolve, 70));
+
+    const client = new AbortController();
+    const deadline = new Deadline(5_000, client.signal);
+    setTimeout(() => client.abort(new Error("client disconnected")), 20);
+    await failureOf(resilient.generate(call(deadline)));
+    deadline.dispose();
+
+    expect(resilient.circuitState).toBe("open");
+    const refused = await failureOf(resilient.generate(call()));
+    expect(refused).toMatchObject({ code: "NOT_CONFIGURED", httpCalls: 0 });
+    expect(calls).toHaveLength(2);
+  });
+
   it("lets exactly one probe through after the reset time, refusing the others meanwhile", async () => {
     const { llm, calls } = scriptedLlm([
       { failure: status("UPSTREAM_UNAVAILABLE", 500) },
