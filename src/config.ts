@@ -84,10 +84,29 @@ export const environmentSchema = z.object({
   ANTHROPIC_BASE_URL: optionalUrl,
   /** Anthropic model. Default claude-sonnet-4-0. */
   ANTHROPIC_MODEL: z.preprocess(blankToUndefined, z.string().default("claude-sonnet-4-0")),
-  /** Per-HTTP-call timeout given to the SDKs, in ms. Default 20000. */
+  /** Timeout of one HTTP call to a model, in ms. Default 20000. */
   LLM_TIMEOUT_MS: integer(20_000, 100, 600_000),
-  /** Transport retries the SDKs make on 408/429/5xx/connection errors. Default 2. */
+  /**
+   * Transport retries per model call (429, 408, 409, 5xx, timeouts, connection errors), after the
+   * provider's Retry-After or exponential backoff, only while the request's deadline allows.
+   * The SDKs make none of their own. Default 2.
+   */
   LLM_MAX_RETRIES: integer(2, 0, 10),
+  /**
+   * Model calls in flight to one provider at most, both tasks together; the rest wait within
+   * their deadline and fail as UPSTREAM_RATE_LIMITED when it passes. Default 16 calls.
+   */
+  UPSTREAM_MAX_CONCURRENCY: integer(16, 1, 1_000),
+  /**
+   * Consecutive failed model calls (5xx, timeouts, connection errors, after retries) that open a
+   * provider's circuit breaker; a 401/403 opens it at once. Default 5.
+   */
+  BREAKER_FAILURES: integer(5, 1, 1_000),
+  /**
+   * How long an open circuit breaker refuses calls (no upstream call) before one probe call may
+   * go through, in ms. Default 30000.
+   */
+  BREAKER_RESET_MS: integer(30_000, 100, 3_600_000),
   /** Overall deadline of one generateMode request (all calls and retries), in ms. Default 30000. */
   MODE_DEADLINE_MS: integer(30_000, 100, 600_000),
   /** Overall deadline of one generateWorkflow request, in ms. Default 120000. */
@@ -171,7 +190,13 @@ export interface AppConfig {
   azure?: AzureOpenAiSettings;
   openai?: OpenAiSettings;
   anthropic?: AnthropicSettings;
-  llm: { timeoutMs: number; maxRetries: number };
+  llm: {
+    timeoutMs: number;
+    maxRetries: number;
+    maxConcurrency: number;
+    breakerFailures: number;
+    breakerResetMs: number;
+  };
   modeDeadlineMs: number;
   workflowDeadlineMs: number;
   modeStoreSize: number;
@@ -297,7 +322,13 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     azure,
     openai,
     anthropic,
-    llm: { timeoutMs: values.LLM_TIMEOUT_MS, maxRetries: values.LLM_MAX_RETRIES },
+    llm: {
+      timeoutMs: values.LLM_TIMEOUT_MS,
+      maxRetries: values.LLM_MAX_RETRIES,
+      maxConcurrency: values.UPSTREAM_MAX_CONCURRENCY,
+      breakerFailures: values.BREAKER_FAILURES,
+      breakerResetMs: values.BREAKER_RESET_MS,
+    },
     modeDeadlineMs: values.MODE_DEADLINE_MS,
     workflowDeadlineMs: values.WORKFLOW_DEADLINE_MS,
     modeStoreSize: values.MODE_STORE_SIZE,

@@ -1,12 +1,21 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { CircuitStateName } from "../llm/provider-circuit.js";
 import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
 
 /** How a GraphQL request ended. */
 export type RequestOutcome = "ok" | "client_error" | "error" | "client_gone" | "shutdown";
 
+/** The circuit gauge's values: higher is worse, so `> 0` alerts on anything but closed. */
+const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = {
+  closed: 0,
+  "half-open": 1,
+  open: 2,
+};
+
 /**
  * Prometheus metrics of one server instance (own registry, so tests can run several servers in
- * one process): GraphQL request and model-call histograms, token counters, cache hits.
+ * one process): GraphQL request and model-call histograms, token counters, cache hits, and the
+ * circuit breaker state per provider.
  */
 export class Metrics implements GenerationObserver {
   readonly registry = new Registry();
@@ -18,6 +27,7 @@ export class Metrics implements GenerationObserver {
   private readonly shared: Counter<"task">;
   /** Requests waiting for a model-backed generation, their own or a shared one. */
   readonly waiting: Gauge<"task">;
+  private readonly circuitState: Gauge<"provider">;
 
   constructor(options: { collectProcessMetrics?: boolean } = {}) {
     if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
@@ -30,7 +40,7 @@ export class Metrics implements GenerationObserver {
     });
     this.modelCallDuration = new Histogram({
       name: "modeflow_llm_call_duration_seconds",
-      help: "Model call duration (including SDK retries) by task, provider and outcome",
+      help: "Model call duration (including transport retries) by task, provider and outcome",
       labelNames: ["task", "provider", "outcome"],
       buckets: [0.1, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 120],
       registers: [this.registry],
@@ -65,6 +75,16 @@ export class Metrics implements GenerationObserver {
       labelNames: ["task"],
       registers: [this.registry],
     });
+    this.circuitState = new Gauge({
+      name: "modeflow_llm_circuit_state",
+      help: "Circuit breaker state per provider: 0 closed, 1 half-open (one probe call), 2 open (calls refused without an upstream call)",
+      labelNames: ["provider"],
+      registers: [this.registry],
+    });
+  }
+
+  recordCircuitState(provider: string, state: CircuitStateName): void {
+    this.circuitState.set({ provider }, CIRCUIT_STATE_VALUES[state]);
   }
 
   recordRequest(operation: string, outcome: RequestOutcome, seconds: number): void {

@@ -13,7 +13,7 @@ const countingLlm: StructuredLlm = {
   defaultModel: "counting",
   async generate<T>() {
     modelCalls++;
-    return { data: petStoreAnswer() as T, model: "counting", usage: {} };
+    return { data: petStoreAnswer() as T, model: "counting", usage: {}, httpCalls: 1 };
   },
 };
 

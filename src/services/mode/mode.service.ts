@@ -3,6 +3,7 @@ import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
 import type { Principal } from "../../auth/principal.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
+import { Deadline } from "../../llm/deadline.js";
 import type { StructuredLlm } from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
@@ -38,7 +39,7 @@ import type { GenerateModeResult, Mode } from "./mode.types.js";
 export interface ModeServiceOptions {
   /** The model behind generateMode; absent means the offline catalog serves every request. */
   llm?: StructuredLlm;
-  /** Overall deadline of one request across all model calls, in ms. */
+  /** Overall deadline of one request across all model calls and their retries, in ms. */
   deadlineMs: number;
   /** How many generated modes the store keeps. */
   storeCapacity: number;
@@ -64,9 +65,10 @@ export interface RequestContext {
 /** Model calls for one request: the first answer and at most one repair retry. */
 const MAX_MODEL_CALLS = 2;
 
+/** `httpCalls`: HTTP calls to the provider over every model call, retries included. */
 type ModelOutcome =
-  | { ok: true; content: ModeContent; calls: number; usage: TokenUsage; model: string }
-  | { ok: false; failure: GenerationFailure; calls: number; usage: TokenUsage };
+  | { ok: true; content: ModeContent; httpCalls: number; usage: TokenUsage; model: string }
+  | { ok: false; failure: GenerationFailure; httpCalls: number; usage: TokenUsage };
 
 /**
  * generateMode as named steps: normalise the request, route built-ins, reuse a cached
@@ -185,13 +187,14 @@ export class ModeService {
     logger: Logger,
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
-    const deadline = this.deadlineSignal(signal);
+    const deadline = new Deadline(this.options.deadlineMs, signal);
     this.observer.recordGeneration("mode", 1);
     let outcome: ModelOutcome;
     try {
       outcome = await this.requestModeContent(llm, industry, deadline, logger);
     } finally {
       this.observer.recordGeneration("mode", -1);
+      deadline.dispose();
     }
     if (!outcome.ok) {
       logger.warn(
@@ -203,7 +206,7 @@ export class ModeService {
         errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
         generation: this.info(llm.provider, startedAt, {
           model: llm.defaultModel,
-          attempts: outcome.calls,
+          attempts: outcome.httpCalls,
           usage: outcome.usage,
         }),
       };
@@ -217,7 +220,7 @@ export class ModeService {
       errors: [],
       generation: this.info(llm.provider, startedAt, {
         model: outcome.model,
-        attempts: outcome.calls,
+        attempts: outcome.httpCalls,
         usage: outcome.usage,
       }),
     };
@@ -250,7 +253,7 @@ export class ModeService {
   private async requestModeContent(
     llm: StructuredLlm,
     industry: string,
-    signal: AbortSignal,
+    deadline: Deadline,
     logger: Logger,
   ): Promise<ModelOutcome> {
     const usage: Required<TokenUsage> = { inputTokens: 0, outputTokens: 0 };
@@ -262,6 +265,7 @@ export class ModeService {
       usage.outputTokens += callUsage.outputTokens ?? 0;
     };
     const totals = () => (reported ? usage : {});
+    let httpCalls = 0;
 
     let issues: readonly string[] | undefined;
     let lastFailure: GenerationFailure | undefined;
@@ -276,8 +280,10 @@ export class ModeService {
             description: "Dashboard mode configuration for one industry",
             schema: generatedModeConfigSchema,
           },
-          signal,
+          signal: deadline.signal,
+          deadline,
         });
+        httpCalls += answer.httpCalls;
         addUsage(answer.usage);
         const enforced = enforceModeConfig(answer.data, industry, BUILTIN_MODE_IDS);
         this.recordCall(
@@ -290,7 +296,7 @@ export class ModeService {
           return {
             ok: true,
             content: enforced.content,
-            calls: call,
+            httpCalls,
             usage: totals(),
             model: answer.model,
           };
@@ -303,18 +309,19 @@ export class ModeService {
         );
       } catch (error) {
         if (!(error instanceof GenerationFailure)) throw error;
+        httpCalls += error.httpCalls;
         addUsage(error.usage);
         this.recordCall(llm, error.code, callStartedAt, error.usage);
         // Refusals, filters, truncation and upstream failures are not fixed by asking again.
         if (error.code !== "GENERATION_INVALID") {
-          return { ok: false, failure: error, calls: call, usage: totals() };
+          return { ok: false, failure: error, httpCalls, usage: totals() };
         }
         issues = error.issues.length > 0 ? error.issues : [error.message];
         lastFailure = error;
       }
       logger.debug({ call, issues }, "mode answer broke the contract; asking once more");
     }
-    return { ok: false, failure: lastFailure!, calls: MAX_MODEL_CALLS, usage: totals() };
+    return { ok: false, failure: lastFailure!, httpCalls, usage: totals() };
   }
 
   /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
@@ -360,11 +367,6 @@ export class ModeService {
     const mode = buildMode(enforced.content, industry, source);
     logThemeAdvisories(this.options.logger, mode);
     return mode;
-  }
-
-  private deadlineSignal(clientSignal: AbortSignal | undefined): AbortSignal {
-    const deadline = AbortSignal.timeout(this.options.deadlineMs);
-    return clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline;
   }
 
   private recordCall(

@@ -5,6 +5,7 @@ import { GenerationFailure } from "../../errors/generation-error.js";
 import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-error.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
+import { Deadline } from "../../llm/deadline.js";
 import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
@@ -50,10 +51,10 @@ export interface WorkflowServiceOptions {
   /** Debug lines of the seed ("Generating workflow for: ...", "Generated N nodes") and one info line per request. */
   logger: Logger;
   /**
-   * Deadline over every model call of one request, SDK retries and backoff included, in ms.
-   * Worst case per request: MAX_GENERATIONS (3) generations × (1 + the SDK's maxRetries) HTTP
-   * calls, e.g. 3 × (1 + 2) = 9 with the default LLM_MAX_RETRIES of 2; this deadline bounds their
-   * total time whatever the count.
+   * Deadline over every model call of one request, transport retries and their waits included, in
+   * ms. Worst case per request: MAX_GENERATIONS (3) generations × (1 + LLM_MAX_RETRIES) HTTP
+   * calls, e.g. 3 × (1 + 2) = 9 with the default of 2; this deadline bounds their total time
+   * whatever the count (a Retry-After that would outlast it is not waited for).
    */
   overallTimeoutMs: number;
   /** Longest accepted userInput, in characters. Default 4000. */
@@ -93,9 +94,10 @@ interface PreparedRequest {
 
 /**
  * generateWorkflow: the generator → validator → generator loop of workflow.md section 1, run
- * here rather than by a flow framework. Two kinds of retry, never mixed: the SDK retries transport
- * (429, 5xx, timeouts) inside one generation; this loop retries only workflows that fail the
- * validator (or answers with no tool call), feeding back the first errors and the workflow itself.
+ * here rather than by a flow framework. Two kinds of retry, never mixed: the model seam (its
+ * resilience layer) retries transport (429, 5xx, timeouts) inside one generation; this loop
+ * retries only workflows that fail the validator (or answers with no tool call), feeding back the
+ * first errors and the workflow itself.
  */
 export class WorkflowService {
   private readonly llm: StructuredLlm | undefined;
@@ -188,15 +190,15 @@ export class WorkflowService {
     cacheKey: string | undefined,
   ): Promise<GenerateWorkflowResult> {
     prepared.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
-    const deadline = AbortSignal.timeout(this.overallTimeoutMs);
-    const combined = signal ? AbortSignal.any([deadline, signal]) : deadline;
+    const deadline = new Deadline(this.overallTimeoutMs, signal);
     const started = performance.now();
     if (this.llm) this.observer.recordGeneration("workflow", 1);
     let result: GenerateWorkflowResult;
     try {
-      result = await this.runLoop(prepared, combined);
+      result = await this.runLoop(prepared, deadline);
     } finally {
       if (this.llm) this.observer.recordGeneration("workflow", -1);
+      deadline.dispose();
     }
     result.generation.latencyMs = Math.round(performance.now() - started);
     if (result.workflow) {
@@ -374,8 +376,13 @@ export class WorkflowService {
     };
   }
 
-  private async runLoop(prepared: PreparedRequest, signal: AbortSignal) {
+  private async runLoop(
+    prepared: PreparedRequest,
+    deadline: Deadline,
+  ): Promise<GenerateWorkflowResult> {
     const attempts: WorkflowAttemptRecord[] = [];
+    // HTTP calls to the provider over every generation, transport retries included.
+    let httpCalls = 0;
     let prompt = prepared.firstPrompt;
     let previousErrors: string[] | undefined =
       prepared.callerErrors.length > 0 ? prepared.callerErrors : undefined;
@@ -389,9 +396,10 @@ export class WorkflowService {
       const attemptStarted = performance.now();
       let answer;
       try {
-        answer = await this.generateOnce(prepared, prompt, signal);
+        answer = await this.generateOnce(prepared, prompt, deadline);
       } catch (error) {
         if (!(error instanceof GenerationFailure)) throw error;
+        httpCalls += error.httpCalls;
         attempts.push({
           number,
           ir: null,
@@ -414,6 +422,7 @@ export class WorkflowService {
         break;
       }
 
+      httpCalls += answer.httpCalls;
       answeredModel = answer.model;
       const ir = answer.data as Record<string, unknown>;
       const validation = validateWorkflow(ir, {
@@ -474,7 +483,7 @@ export class WorkflowService {
         model: answeredModel ?? prepared.model ?? this.llm?.defaultModel ?? OFFLINE_PLANNER_MODEL,
         cached: false,
         shared: false,
-        attempts: generations,
+        attempts: httpCalls,
         latencyMs: 0,
         inputTokens: sumKnown(attempts.map((attempt) => attempt.inputTokens)),
         outputTokens: sumKnown(attempts.map((attempt) => attempt.outputTokens)),
@@ -486,7 +495,7 @@ export class WorkflowService {
   private async generateOnce(
     prepared: PreparedRequest,
     prompt: WorkflowPrompt,
-    signal: AbortSignal,
+    deadline: Deadline,
   ): Promise<StructuredAnswer<unknown>> {
     if (!this.llm) return this.planOffline(prepared);
     const llm = this.llm;
@@ -500,7 +509,7 @@ export class WorkflowService {
         usage,
       });
     try {
-      const answer = await this.callModel(llm, prepared, prompt, signal);
+      const answer = await this.callModel(llm, prepared, prompt, deadline);
       record("ok", answer.usage);
       return answer;
     } catch (error) {
@@ -518,14 +527,14 @@ export class WorkflowService {
         `The offline planner could not build a valid workflow from the offered components: ${plan.failure}`,
       );
     }
-    return { data: plan.workflow, model: OFFLINE_PLANNER_MODEL, usage: {} };
+    return { data: plan.workflow, model: OFFLINE_PLANNER_MODEL, usage: {}, httpCalls: 0 };
   }
 
   private callModel(
     llm: StructuredLlm,
     prepared: PreparedRequest,
     prompt: WorkflowPrompt,
-    signal: AbortSignal,
+    deadline: Deadline,
   ): Promise<StructuredAnswer<unknown>> {
     return llm.generate({
       system: prompt.system,
@@ -543,7 +552,8 @@ export class WorkflowService {
       model: prepared.model,
       temperature: prepared.temperature,
       maxOutputTokens: this.maxOutputTokens,
-      signal,
+      signal: deadline.signal,
+      deadline,
     });
   }
 
@@ -588,8 +598,9 @@ export class WorkflowService {
         promptVersion: PROMPT_VERSION,
         success: result.success,
         errorCode: result.errorCode,
-        generations: result.generation.attempts,
-        firstAttemptSuccess: result.success && result.generation.attempts === 1,
+        generations: result.attempts.length,
+        httpCalls: result.generation.attempts,
+        firstAttemptSuccess: result.success && result.attempts.length === 1,
         generationAttempts: result.generationAttempts,
         latencyMs: result.generation.latencyMs,
         inputTokens: result.generation.inputTokens,
