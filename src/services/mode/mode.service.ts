@@ -146,7 +146,7 @@ export class ModeService {
     if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
 
     // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(identity)) await this.spendBeforeCall(principal);
+    if (!this.coalescer.isInFlight(identity)) await this.limiter.admit(principal);
     // Identical concurrent requests share one generation; each caller may still leave on its own.
     let flight: Flight<GenerateModeResult>;
     this.observer.recordWaiting("mode", 1);
@@ -169,12 +169,6 @@ export class ModeService {
     }
     this.observer.recordShared("mode");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
-  }
-
-  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
-  private async spendBeforeCall(principal: string): Promise<void> {
-    await this.limiter.checkTokens(principal);
-    await this.limiter.consumeGeneration(principal);
   }
 
   /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */

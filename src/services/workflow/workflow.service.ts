@@ -140,7 +140,7 @@ export class WorkflowService {
     const key = this.llm && prepared.temperature === 0 ? this.cacheKey(prepared) : undefined;
     const principal = (request.principal ?? ANONYMOUS_PRINCIPAL).id;
     if (key === undefined) {
-      if (this.llm) await this.spendBeforeCall(principal);
+      if (this.llm) await this.limiter.admit(principal);
       return this.charged(principal, await this.generateFresh(prepared, request.signal, undefined));
     }
 
@@ -150,7 +150,7 @@ export class WorkflowService {
       return { ...cached, generation: cachedInfo(cached.generation, latency()) };
     }
     // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(key)) await this.spendBeforeCall(principal);
+    if (!this.coalescer.isInFlight(key)) await this.limiter.admit(principal);
     let flight: Flight<GenerateWorkflowResult>;
     this.observer.recordWaiting("workflow", 1);
     try {
@@ -166,12 +166,6 @@ export class WorkflowService {
     if (!flight.shared) return this.charged(principal, flight.value);
     this.observer.recordShared("workflow");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latency()) };
-  }
-
-  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
-  private async spendBeforeCall(principal: string): Promise<void> {
-    await this.limiter.checkTokens(principal);
-    await this.limiter.consumeGeneration(principal);
   }
 
   /** Charges the tokens `result` used to the principal, and returns it. */
