@@ -4,6 +4,7 @@ import type { Principal } from "../../auth/principal.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
 import { Deadline } from "../../llm/deadline.js";
+import { callOutcome } from "../call-outcome.js";
 import type { StructuredLlm } from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
@@ -305,7 +306,7 @@ export class ModeService {
         if (!(error instanceof GenerationFailure)) throw error;
         httpCalls += error.httpCalls;
         addUsage(error.usage);
-        this.recordCall(llm, error.code, callStartedAt, error.usage);
+        this.recordCall(llm, callOutcome(error, deadline), callStartedAt, error.usage);
         // Refusals, filters, truncation and upstream failures are not fixed by asking again.
         if (error.code !== "GENERATION_INVALID") {
           return { ok: false, failure: error, httpCalls, usage: totals() };

@@ -6,6 +6,7 @@ import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-er
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
 import { Deadline } from "../../llm/deadline.js";
+import { callOutcome } from "../call-outcome.js";
 import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
@@ -507,7 +508,7 @@ export class WorkflowService {
       record("ok", answer.usage);
       return answer;
     } catch (error) {
-      if (error instanceof GenerationFailure) record(error.code, error.usage);
+      if (error instanceof GenerationFailure) record(callOutcome(error, deadline), error.usage);
       throw error;
     }
   }
