@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
+import { runSaturationBench } from "./saturation.bench.js";
 import { runThemeBench } from "./theme.bench.js";
 import { runValidateBench } from "./validate.bench.js";
 
@@ -10,6 +11,7 @@ const sections: Record<string, () => Promise<void>> = {
   validate: runValidateBench,
   prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
+  saturation: runSaturationBench,
 };
 
 const wanted = process.argv.slice(2);
