@@ -184,7 +184,12 @@ describe("circuit breaker per provider", () => {
     // Clients asking again during the outage: the same five industries, four times each. (Their
     // fallback modes are held, so what is timed is the refusal, not a theme derivation, which
     // costs a new industry 2-30 ms on a busy test machine whatever the circuit does.)
-    const refused: number[] = [];
+    // Each answer is timed by the server (generation.latencyMs: from the resolver's start to the
+    // answer) under the issue's 50 ms, and by the client under the provider's 300 ms failure
+    // time: on a CPU shared with other test files the client's own scheduling adds noise that is
+    // not the server's.
+    const serverTimes: number[] = [];
+    const clientTimes: number[] = [];
     for (let index = 0; index < 20; index++) {
       const { result, elapsedMs } = await timed(() =>
         generateModeOutcome(`outage shop ${index % 5}`),
@@ -193,9 +198,11 @@ describe("circuit breaker per provider", () => {
       expect(payload.errors.map((error) => error.code)).toEqual(["UPSTREAM_UNAVAILABLE"]);
       expect(payload.mode.source).toBe("FALLBACK");
       expect(payload.generation.attempts).toBe(0);
-      refused.push(elapsedMs);
+      serverTimes.push(payload.generation.latencyMs);
+      clientTimes.push(elapsedMs);
     }
-    expect(Math.max(...refused)).toBeLessThan(50);
+    expect(Math.max(...serverTimes)).toBeLessThan(50);
+    expect(Math.max(...clientTimes)).toBeLessThan(300);
     // The workflow task uses the same provider, so the same open circuit.
     const workflow = await timed(() => generateWorkflow("during the outage"));
     expect(workflow.result.body.data!.generateWorkflow).toMatchObject({
@@ -203,7 +210,8 @@ describe("circuit breaker per provider", () => {
       errorCode: "UPSTREAM_UNAVAILABLE",
       generation: { attempts: 0 },
     });
-    expect(workflow.elapsedMs).toBeLessThan(50);
+    expect(workflow.result.body.data!.generateWorkflow.generation.latencyMs).toBeLessThan(50);
+    expect(workflow.elapsedMs).toBeLessThan(300);
     expect(azure.requests).toHaveLength(5);
 
     // The provider recovers; after the reset one probe goes through (taking 300 ms), and the
