@@ -214,10 +214,11 @@ describe("circuit breaker per provider", () => {
     expect(workflow.elapsedMs).toBeLessThan(300);
     expect(azure.requests).toHaveLength(5);
 
-    // The provider recovers; after the reset one probe goes through (taking 300 ms), and the
+    // The provider recovers; after the reset one probe goes through (taking 1.5 s, so the five
+    // requests below surely arrive while it is in flight, however busy the machine), and the
     // requests arriving meanwhile are still refused at once.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    azure.respondByDefault((request) => ({ ...openAiWireAnswer(request), delayMs: 300 }));
+    azure.respondByDefault((request) => ({ ...openAiWireAnswer(request), delayMs: 1_500 }));
     const probe = generateMode("probe shop");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await circuitGauge("azure-openai")).toBe(1);
