@@ -126,6 +126,20 @@ export const environmentSchema = z.object({
   MAX_MODEL_FIELDS_PER_OPERATION: integer(1, 1, 10),
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
   WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
+  /**
+   * Time a client has to send a whole request (headers and body), in ms; the connection is closed
+   * past it. It ends when the request has arrived: answering may take longer. Default 30000.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  /** Time a client has to send a request's headers, in ms. Default 10000; at most HTTP_REQUEST_TIMEOUT_MS. */
+  HTTP_HEADERS_TIMEOUT_MS: integer(10_000, 100, 3_600_000),
+  /**
+   * How long an idle keep-alive connection stays open, in ms. Default 72000: longer than the 60 s
+   * idle timeout of common load balancers, so they close first (no 502 on a reused connection).
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(72_000, 100, 3_600_000),
+  /** Open connections the server accepts; more are closed at once. Default 1000. */
+  HTTP_MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -181,6 +195,15 @@ export interface AppConfig {
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
   shutdown: { readyDelayMs: number; graceMs: number };
+  http: HttpLimits;
+}
+
+/** How long a connection may take to send a request, or sit idle, and how many may be open. */
+export interface HttpLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -250,6 +273,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       `MODES_PAGE_SIZE (${values.MODES_PAGE_SIZE}) must not exceed MODES_PAGE_MAX (${values.MODES_PAGE_MAX})`,
     );
   }
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${values.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${values.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
+  }
   const select = (
     task: "MODE_PROVIDER" | "WORKFLOW_PROVIDER",
     chosen: ProviderChoice | undefined,
@@ -314,6 +342,12 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     spendLimits: {
       generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
       tokensPerDay: values.QUOTA_TOKENS_PER_DAY,
+    },
+    http: {
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.HTTP_MAX_CONNECTIONS,
     },
   });
 }

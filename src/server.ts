@@ -20,6 +20,7 @@ import {
   authenticatedPrincipal,
 } from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
+import { httpServerFactory } from "./http/http-server.js";
 import { requireBearerToken } from "./http/metrics-token.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
@@ -64,7 +65,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const metrics = new Metrics({ collectProcessMetrics: true });
   const services = createServices(config, logger, metrics, options.llms);
 
-  const app = createApp(logger);
+  const app = createApp(logger, config);
   const shutdown = new Shutdown(config.shutdown);
   app.addHook("onRequest", async (request, reply) => {
     shutdown.track(reply.raw);
@@ -176,9 +177,11 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   };
 }
 
-function createApp(logger: Logger) {
+function createApp(logger: Logger, config: AppConfig) {
   return Fastify({
     loggerInstance: logger,
+    // Request, header and keep-alive timeouts and the connection limit (http-server.ts).
+    serverFactory: httpServerFactory(config.http),
     // The Apollo plugin logs one line per GraphQL request; fastify's two lines would double it.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../../src/config.js";
+
+describe("limits on connections", () => {
+  it("have the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+      maxConnections: 1_000,
+    });
+  });
+
+  it("reads each from its variable", () => {
+    const config = loadConfig({
+      HTTP_REQUEST_TIMEOUT_MS: "60000",
+      HTTP_HEADERS_TIMEOUT_MS: "5000",
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: "5000",
+      HTTP_MAX_CONNECTIONS: "64",
+    });
+    expect(config.http).toEqual({
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 64,
+    });
+  });
+
+  it("refuses a header timeout longer than the request timeout", () => {
+    try {
+      loadConfig({ HTTP_HEADERS_TIMEOUT_MS: "40000" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        "HTTP_HEADERS_TIMEOUT_MS (40000) must not exceed HTTP_REQUEST_TIMEOUT_MS (30000)",
+      ]);
+    }
+  });
+});
