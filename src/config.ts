@@ -127,6 +127,24 @@ export const environmentSchema = z.object({
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
   WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
   /**
+   * Lexical tokens one GraphQL document may have; parsing stops past it. Default 1000 (the
+   * largest operation of this API has about 300). At most 10000, where the deepest fragment
+   * chain that fits is still a third of what overflows graphql-js's validation stack.
+   */
+  MAX_TOKENS: integer(1_000, 100, 10_000),
+  /** Nesting of fields in an operation (fragments do not add a level). Default 10 (ours need 6). */
+  MAX_DEPTH: integer(10, 1, 100),
+  /** Aliases in an operation, `__typename` included. Default 15. */
+  MAX_ALIASES: integer(15, 0, 1_000),
+  /** Directives in an operation (`@include`, `@skip`, ...). Default 20. */
+  MAX_DIRECTIVES: integer(20, 0, 1_000),
+  /**
+   * Estimated values in an operation's answer: every selected field of every object counts 1,
+   * lists by their expected length (`modes` by its `first`). Default 120000: one page of 100
+   * modes with every field (about 87000) passes, two such pages do not.
+   */
+  MAX_COST: integer(120_000, 100, 100_000_000),
+  /**
    * Time a client has to send a whole request (headers and body), in ms; the connection is closed
    * past it. It ends when the request has arrived: answering may take longer. Default 30000.
    */
@@ -195,7 +213,17 @@ export interface AppConfig {
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
   shutdown: { readyDelayMs: number; graceMs: number };
+  operationLimits: OperationLimits;
   http: HttpLimits;
+}
+
+/** What one GraphQL operation may ask for (MAX_TOKENS, MAX_DEPTH, ...). */
+export interface OperationLimits {
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
 }
 
 /** How long a connection may take to send a request, or sit idle, and how many may be open. */
@@ -342,6 +370,13 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     spendLimits: {
       generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
       tokensPerDay: values.QUOTA_TOKENS_PER_DAY,
+    },
+    operationLimits: {
+      maxTokens: values.MAX_TOKENS,
+      maxDepth: values.MAX_DEPTH,
+      maxAliases: values.MAX_ALIASES,
+      maxDirectives: values.MAX_DIRECTIVES,
+      maxCost: values.MAX_COST,
     },
     http: {
       requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,

@@ -25,6 +25,7 @@ import { requireBearerToken } from "./http/metrics-token.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
+import { operationLimits } from "./validation/operation-limits.js";
 import { Metrics } from "./observability/metrics.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
@@ -97,12 +98,17 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   graphqlShapedClientErrors(app, GRAPHQL_PATH);
 
   const schema = await buildAppSchema(createResolverContainer(services));
+  const limits = operationLimits(config.operationLimits, config.modesPage);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
-    validationRules: [modelFieldsLimitRule(config.maxModelFieldsPerOperation)],
+    parseOptions: limits.parseOptions,
+    validationRules: [
+      modelFieldsLimitRule(config.maxModelFieldsPerOperation),
+      ...limits.validationRules,
+    ],
     // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
     logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
@@ -126,6 +132,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       inputProblemsPlugin(),
       shutdownResponsePlugin(),
       rateLimitResponsePlugin(),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
