@@ -27,6 +27,7 @@ import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { operationLimits } from "./validation/operation-limits.js";
 import { Metrics } from "./observability/metrics.js";
+import { hideSuggestionsPlugin } from "./plugins/hide-suggestions.plugin.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
@@ -133,6 +134,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       shutdownResponsePlugin(),
       rateLimitResponsePlugin(),
       ...limits.plugins,
+      ...(config.isProduction ? [hideSuggestionsPlugin()] : []),
     ],
   });
   await apollo.start();

@@ -40,7 +40,7 @@ export function operationLimits(limits: OperationLimits, pages: PageSizes): Oper
     maxDirectives: { n: limits.maxDirectives, ...reportAs("MAX_DIRECTIVES") },
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
-    // Field suggestions are hidden in production by a plugin of our own.
+    // hide-suggestions.plugin.ts does it in production, for variable values too.
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {

@@ -223,3 +223,35 @@ describe("the token budget at its largest (MAX_TOKENS=10000)", () => {
     }
   });
 });
+
+describe("field suggestions", () => {
+  it("are given outside production", async () => {
+    const { body } = await post(api.url, "{ modes { edges { node { nme } } } }");
+    expect(body.errors![0]!.message).toContain('Did you mean "name"?');
+  });
+
+  it("are never given in production, for fields nor for variable values", async () => {
+    const production = await startTestServer({
+      NODE_ENV: "production",
+      AUTH_MODE: "none",
+      MODE_PROVIDER: "offline",
+      WORKFLOW_PROVIDER: "offline",
+    });
+    try {
+      const field = await post(production.url, "{ modes { edges { node { nme } } } }");
+      expect(field.status).toBe(400);
+      expect(field.body.errors![0]!.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(field.body.errors![0]!.message).toBe('Cannot query field "nme" on type "Mode".');
+      const variable = await post(
+        production.url,
+        "mutation M($input: GenerateModeInput!) { generateMode(input: $input) { mode { id } } }",
+        { input: { industy: "pet store" } },
+      );
+      expect(variable.body.errors!.length).toBeGreaterThan(0);
+      expect(JSON.stringify(variable.body)).not.toContain("Did you mean");
+      expect(variable.body.errors![0]!.extensions?.code).toBe("BAD_USER_INPUT");
+    } finally {
+      await production.close();
+    }
+  });
+});
