@@ -144,6 +144,8 @@ export const environmentSchema = z.object({
    * modes with every field (about 87000) passes, two such pages do not.
    */
   MAX_COST: integer(120_000, 100, 100_000_000),
+  /** Largest answer sent, in bytes of JSON; larger ones become one RESPONSE_TOO_LARGE error. Default 4194304 (4 MiB). */
+  RESPONSE_MAX_BYTES: integer(4_194_304, 1_024, 1_073_741_824),
   /**
    * Time a client has to send a whole request (headers and body), in ms; the connection is closed
    * past it. It ends when the request has arrived: answering may take longer. Default 30000.
@@ -214,6 +216,8 @@ export interface AppConfig {
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
   shutdown: { readyDelayMs: number; graceMs: number };
   operationLimits: OperationLimits;
+  /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
+  responseMaxBytes: number;
   http: HttpLimits;
 }
 
@@ -378,6 +382,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       maxDirectives: values.MAX_DIRECTIVES,
       maxCost: values.MAX_COST,
     },
+    responseMaxBytes: values.RESPONSE_MAX_BYTES,
     http: {
       requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,

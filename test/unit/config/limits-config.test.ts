@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config.js";
 
-describe("limits on operations and connections", () => {
+describe("limits on operations, answers and connections", () => {
   it("have the documented defaults", () => {
     const config = loadConfig({});
     expect(config.operationLimits).toEqual({
@@ -11,6 +11,7 @@ describe("limits on operations and connections", () => {
       maxDirectives: 20,
       maxCost: 120_000,
     });
+    expect(config.responseMaxBytes).toBe(4 * 1024 * 1024);
     expect(config.http).toEqual({
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
@@ -26,6 +27,7 @@ describe("limits on operations and connections", () => {
       MAX_ALIASES: "0",
       MAX_DIRECTIVES: "5",
       MAX_COST: "5000",
+      RESPONSE_MAX_BYTES: "1048576",
       HTTP_REQUEST_TIMEOUT_MS: "60000",
       HTTP_HEADERS_TIMEOUT_MS: "5000",
       HTTP_KEEP_ALIVE_TIMEOUT_MS: "5000",
@@ -38,6 +40,7 @@ describe("limits on operations and connections", () => {
       maxDirectives: 5,
       maxCost: 5_000,
     });
+    expect(config.responseMaxBytes).toBe(1_048_576);
     expect(config.http).toEqual({
       requestTimeoutMs: 60_000,
       headersTimeoutMs: 5_000,
