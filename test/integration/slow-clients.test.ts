@@ -1,8 +1,8 @@
 import { connect } from "node:net";
 import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { StructuredLlm } from "../../src/llm/structured-llm.js";
 import { GenerateModeDocument } from "../generated/graphql.js";
+import { gatedLlm } from "../support/gated-llm.js";
 import { petStoreAnswer } from "../support/mode-answers.js";
 import { startTestServer } from "../support/test-server.js";
 import type { TestServer } from "../support/test-server.js";
@@ -146,22 +146,16 @@ describe("slow and idle connections", () => {
   }, 30_000);
 
   it("lets a generation run longer than the request timeout: it only bounds receiving the request", async () => {
-    const slowLlm: StructuredLlm = {
-      provider: "azure-openai",
-      defaultModel: "slow",
-      generate: async <T>() => {
-        await new Promise((resolve) => setTimeout(resolve, 2_500));
-        return { data: petStoreAnswer() as T, model: "slow", usage: {} };
-      },
-    };
+    // The model answers 2.5 s after the request has arrived.
+    const model = gatedLlm(() => petStoreAnswer());
     api = await startTestServer(
       { HTTP_HEADERS_TIMEOUT_MS: "500", HTTP_REQUEST_TIMEOUT_MS: "1000" },
-      { mode: slowLlm },
+      { mode: model.llm },
     );
     const sentAt = performance.now();
-    const { status, body } = await api.execute(GenerateModeDocument, {
-      input: { industry: "pet store" },
-    });
+    const answered = api.execute(GenerateModeDocument, { input: { industry: "pet store" } });
+    const gate = setTimeout(model.openGate, 2_500);
+    const { status, body } = await answered.finally(() => clearTimeout(gate));
     expect(performance.now() - sentAt).toBeGreaterThanOrEqual(2_400);
     expect(status).toBe(200);
     expect(body.data!.generateMode.mode.source).toBe("GENERATED");
