@@ -145,6 +145,40 @@ export const environmentSchema = z.object({
   MAX_MODEL_FIELDS_PER_OPERATION: integer(1, 1, 10),
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
   WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
+  /**
+   * Lexical tokens one GraphQL document may have; parsing stops past it. Default 1000 (the
+   * largest operation of this API has about 300). At most 10000, where the deepest fragment
+   * chain that fits is still a third of what overflows graphql-js's validation stack.
+   */
+  MAX_TOKENS: integer(1_000, 100, 10_000),
+  /** Nesting of fields in an operation (fragments do not add a level). Default 10 (ours need 6). */
+  MAX_DEPTH: integer(10, 1, 100),
+  /** Aliases in an operation, `__typename` included. Default 15. */
+  MAX_ALIASES: integer(15, 0, 1_000),
+  /** Directives in an operation (`@include`, `@skip`, ...). Default 20. */
+  MAX_DIRECTIVES: integer(20, 0, 1_000),
+  /**
+   * Estimated values in an operation's answer: every selected field of every object counts 1,
+   * lists by their expected length (`modes` by its `first`). Default 120000: one page of 100
+   * modes with every field (about 87000) passes, two such pages do not.
+   */
+  MAX_COST: integer(120_000, 100, 100_000_000),
+  /** Largest answer sent, in bytes of JSON; larger ones become one RESPONSE_TOO_LARGE error. Default 4194304 (4 MiB). */
+  RESPONSE_MAX_BYTES: integer(4_194_304, 1_024, 1_073_741_824),
+  /**
+   * Time a client has to send a whole request (headers and body), in ms; the connection is closed
+   * past it. It ends when the request has arrived: answering may take longer. Default 30000.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  /** Time a client has to send a request's headers, in ms. Default 10000; at most HTTP_REQUEST_TIMEOUT_MS. */
+  HTTP_HEADERS_TIMEOUT_MS: integer(10_000, 100, 3_600_000),
+  /**
+   * How long an idle keep-alive connection stays open, in ms. Default 72000: longer than the 60 s
+   * idle timeout of common load balancers, so they close first (no 502 on a reused connection).
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(72_000, 100, 3_600_000),
+  /** Open connections the server accepts; more are closed at once. Default 1000. */
+  HTTP_MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -206,6 +240,27 @@ export interface AppConfig {
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
   shutdown: { readyDelayMs: number; graceMs: number };
+  operationLimits: OperationLimits;
+  /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
+  responseMaxBytes: number;
+  http: HttpLimits;
+}
+
+/** What one GraphQL operation may ask for (MAX_TOKENS, MAX_DEPTH, ...). */
+export interface OperationLimits {
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** How long a connection may take to send a request, or sit idle, and how many may be open. */
+export interface HttpLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -273,6 +328,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
   if (values.MODES_PAGE_SIZE > values.MODES_PAGE_MAX) {
     problems.push(
       `MODES_PAGE_SIZE (${values.MODES_PAGE_SIZE}) must not exceed MODES_PAGE_MAX (${values.MODES_PAGE_MAX})`,
+    );
+  }
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${values.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${values.HTTP_REQUEST_TIMEOUT_MS})`,
     );
   }
   const select = (
@@ -345,6 +405,20 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     spendLimits: {
       generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
       tokensPerDay: values.QUOTA_TOKENS_PER_DAY,
+    },
+    operationLimits: {
+      maxTokens: values.MAX_TOKENS,
+      maxDepth: values.MAX_DEPTH,
+      maxAliases: values.MAX_ALIASES,
+      maxDirectives: values.MAX_DIRECTIVES,
+      maxCost: values.MAX_COST,
+    },
+    responseMaxBytes: values.RESPONSE_MAX_BYTES,
+    http: {
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.HTTP_MAX_CONNECTIONS,
     },
   });
 }
