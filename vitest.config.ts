@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
@@ -13,10 +13,30 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["test/**/*.test.ts"],
     setupFiles: ["test/support/setup.ts"],
     // Integration tests start real HTTP servers on loopback; 2 cores are shared.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "modeflow",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "test/gc/**"],
+        },
+      },
+      {
+        // Deadlines under garbage-collection pressure: these files call global.gc(), which only
+        // exists with --expose-gc, so they run in their own forked workers with that flag.
+        extends: true,
+        test: {
+          name: "gc",
+          include: ["test/gc/**/*.test.ts"],
+          pool: "forks",
+          execArgv: ["--expose-gc"],
+        },
+      },
+    ],
   },
 });

@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
+import { runSaturationBench } from "./saturation.bench.js";
 import { runThemeBench } from "./theme.bench.js";
 import { runValidateScalingBench } from "./validate-scaling.bench.js";
 import { runValidateBench } from "./validate.bench.js";
@@ -12,6 +13,7 @@ const sections: Record<string, () => Promise<void>> = {
   "validate-scaling": runValidateScalingBench,
   prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
+  saturation: runSaturationBench,
 };
 
 const wanted = process.argv.slice(2);

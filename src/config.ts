@@ -85,10 +85,29 @@ export const environmentSchema = z.object({
   ANTHROPIC_BASE_URL: optionalUrl,
   /** Anthropic model. Default claude-sonnet-4-0. */
   ANTHROPIC_MODEL: z.preprocess(blankToUndefined, z.string().default("claude-sonnet-4-0")),
-  /** Per-HTTP-call timeout given to the SDKs, in ms. Default 20000. */
+  /** Timeout of one HTTP call to a model, in ms. Default 20000. */
   LLM_TIMEOUT_MS: integer(20_000, 100, 600_000),
-  /** Transport retries the SDKs make on 408/429/5xx/connection errors. Default 2. */
+  /**
+   * Transport retries per model call (429, 408, 409, 5xx, timeouts, connection errors), after the
+   * provider's Retry-After or exponential backoff, only while the request's deadline allows.
+   * The SDKs make none of their own. Default 2.
+   */
   LLM_MAX_RETRIES: integer(2, 0, 10),
+  /**
+   * Model calls in flight to one provider at most, both tasks together; the rest wait within
+   * their deadline and fail as UPSTREAM_RATE_LIMITED when it passes. Default 16 calls.
+   */
+  UPSTREAM_MAX_CONCURRENCY: integer(16, 1, 1_000),
+  /**
+   * Consecutive failed model calls (5xx, timeouts, connection errors, after retries) that open a
+   * provider's circuit breaker; a 401/403 opens it at once. Default 5.
+   */
+  BREAKER_FAILURES: integer(5, 1, 1_000),
+  /**
+   * How long an open circuit breaker refuses calls (no upstream call) before one probe call may
+   * go through, in ms. Default 30000.
+   */
+  BREAKER_RESET_MS: integer(30_000, 100, 3_600_000),
   /** Overall deadline of one generateMode request (all calls and retries), in ms. Default 30000. */
   MODE_DEADLINE_MS: integer(30_000, 100, 600_000),
   /** Overall deadline of one generateWorkflow request, in ms. Default 120000. */
@@ -127,6 +146,40 @@ export const environmentSchema = z.object({
   MAX_MODEL_FIELDS_PER_OPERATION: integer(1, 1, 10),
   /** How many generated workflows are kept for `node(id)` (least recently used evicted). Default 500. */
   WORKFLOW_STORE_SIZE: integer(500, 1, 100_000),
+  /**
+   * Lexical tokens one GraphQL document may have; parsing stops past it. Default 1000 (the
+   * largest operation of this API has about 300). At most 10000, where the deepest fragment
+   * chain that fits is still a third of what overflows graphql-js's validation stack.
+   */
+  MAX_TOKENS: integer(1_000, 100, 10_000),
+  /** Nesting of fields in an operation (fragments do not add a level). Default 10 (ours need 6). */
+  MAX_DEPTH: integer(10, 1, 100),
+  /** Aliases in an operation, `__typename` included. Default 15. */
+  MAX_ALIASES: integer(15, 0, 1_000),
+  /** Directives in an operation (`@include`, `@skip`, ...). Default 20. */
+  MAX_DIRECTIVES: integer(20, 0, 1_000),
+  /**
+   * Estimated values in an operation's answer: every selected field of every object counts 1,
+   * lists by their expected length (`modes` by its `first`). Default 120000: one page of 100
+   * modes with every field (about 87000) passes, two such pages do not.
+   */
+  MAX_COST: integer(120_000, 100, 100_000_000),
+  /** Largest answer sent, in bytes of JSON; larger ones become one RESPONSE_TOO_LARGE error. Default 4194304 (4 MiB). */
+  RESPONSE_MAX_BYTES: integer(4_194_304, 1_024, 1_073_741_824),
+  /**
+   * Time a client has to send a whole request (headers and body), in ms; the connection is closed
+   * past it. It ends when the request has arrived: answering may take longer. Default 30000.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  /** Time a client has to send a request's headers, in ms. Default 10000; at most HTTP_REQUEST_TIMEOUT_MS. */
+  HTTP_HEADERS_TIMEOUT_MS: integer(10_000, 100, 3_600_000),
+  /**
+   * How long an idle keep-alive connection stays open, in ms. Default 72000: longer than the 60 s
+   * idle timeout of common load balancers, so they close first (no 502 on a reused connection).
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(72_000, 100, 3_600_000),
+  /** Open connections the server accepts; more are closed at once. Default 1000. */
+  HTTP_MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
   /**
    * Deepest nesting of objects and arrays in a FlowIR document (`ir`, a model's answer) and in
    * `discoveredParams`, the document counting as level 1. Deeper is BAD_USER_INPUT (a model's
@@ -196,7 +249,13 @@ export interface AppConfig {
   azure?: AzureOpenAiSettings;
   openai?: OpenAiSettings;
   anthropic?: AnthropicSettings;
-  llm: { timeoutMs: number; maxRetries: number };
+  llm: {
+    timeoutMs: number;
+    maxRetries: number;
+    maxConcurrency: number;
+    breakerFailures: number;
+    breakerResetMs: number;
+  };
   modeDeadlineMs: number;
   workflowDeadlineMs: number;
   modeStoreSize: number;
@@ -208,6 +267,27 @@ export interface AppConfig {
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
   shutdown: { readyDelayMs: number; graceMs: number };
+  operationLimits: OperationLimits;
+  /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
+  responseMaxBytes: number;
+  http: HttpLimits;
+}
+
+/** What one GraphQL operation may ask for (MAX_TOKENS, MAX_DEPTH, ...). */
+export interface OperationLimits {
+  maxTokens: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** How long a connection may take to send a request, or sit idle, and how many may be open. */
+export interface HttpLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -277,6 +357,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       `MODES_PAGE_SIZE (${values.MODES_PAGE_SIZE}) must not exceed MODES_PAGE_MAX (${values.MODES_PAGE_MAX})`,
     );
   }
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${values.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${values.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
+  }
   const select = (
     task: "MODE_PROVIDER" | "WORKFLOW_PROVIDER",
     chosen: ProviderChoice | undefined,
@@ -324,7 +409,13 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     azure,
     openai,
     anthropic,
-    llm: { timeoutMs: values.LLM_TIMEOUT_MS, maxRetries: values.LLM_MAX_RETRIES },
+    llm: {
+      timeoutMs: values.LLM_TIMEOUT_MS,
+      maxRetries: values.LLM_MAX_RETRIES,
+      maxConcurrency: values.UPSTREAM_MAX_CONCURRENCY,
+      breakerFailures: values.BREAKER_FAILURES,
+      breakerResetMs: values.BREAKER_RESET_MS,
+    },
     modeDeadlineMs: values.MODE_DEADLINE_MS,
     workflowDeadlineMs: values.WORKFLOW_DEADLINE_MS,
     modeStoreSize: values.MODE_STORE_SIZE,
@@ -350,6 +441,20 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     spendLimits: {
       generationsPerMinute: values.RATE_LIMIT_GENERATIONS_PER_MINUTE,
       tokensPerDay: values.QUOTA_TOKENS_PER_DAY,
+    },
+    operationLimits: {
+      maxTokens: values.MAX_TOKENS,
+      maxDepth: values.MAX_DEPTH,
+      maxAliases: values.MAX_ALIASES,
+      maxDirectives: values.MAX_DIRECTIVES,
+      maxCost: values.MAX_COST,
+    },
+    responseMaxBytes: values.RESPONSE_MAX_BYTES,
+    http: {
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.HTTP_MAX_CONNECTIONS,
     },
   });
 }

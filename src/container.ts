@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { ContainerType, ResolverData } from "type-graphql";
 import type { AppConfig } from "./config.js";
-import { createLlm } from "./llm/create-llm.js";
+import { createTaskLlms } from "./llm/create-llm.js";
 import type { StructuredLlm } from "./llm/structured-llm.js";
 import type { Metrics } from "./observability/metrics.js";
 import { ModeResolver } from "./resolvers/mode.resolver.js";
@@ -13,7 +13,7 @@ import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js"
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
 
-/** Adapters to use instead of the configured ones (tests, benchmarks). */
+/** Adapters to use instead of the configured ones (tests, benchmarks); guarded all the same. */
 export interface LlmOverrides {
   mode?: StructuredLlm;
   workflow?: StructuredLlm;
@@ -34,8 +34,12 @@ export function createServices(
   metrics: Metrics,
   overrides: LlmOverrides = {},
 ): AppServices {
-  const modeLlm = overrides.mode ?? createLlm(config, config.mode.provider, logger);
-  const workflowLlm = overrides.workflow ?? createLlm(config, config.workflow.provider, logger);
+  // One circuit breaker and one bulkhead per provider, shared by both tasks.
+  const { mode: modeLlm, workflow: workflowLlm } = createTaskLlms(config, {
+    overrides,
+    logger,
+    onCircuitStateChange: (provider, state) => metrics.recordCircuitState(provider, state),
+  });
   // One limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
   const limiter = new RateLimiterSpendLimiter(config.spendLimits);
   const modes = new ModeService({

@@ -20,11 +20,15 @@ import {
   authenticatedPrincipal,
 } from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
+import { httpServerFactory } from "./http/http-server.js";
 import { requireBearerToken } from "./http/metrics-token.js";
+import { stringifyWithinLimit } from "./http/response-size-limit.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
+import { operationLimits } from "./validation/operation-limits.js";
 import { Metrics } from "./observability/metrics.js";
+import { hideSuggestionsPlugin } from "./plugins/hide-suggestions.plugin.js";
 import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
@@ -64,7 +68,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const metrics = new Metrics({ collectProcessMetrics: true });
   const services = createServices(config, logger, metrics, options.llms);
 
-  const app = createApp(logger);
+  const app = createApp(logger, config);
   const shutdown = new Shutdown(config.shutdown);
   app.addHook("onRequest", async (request, reply) => {
     shutdown.track(reply.raw);
@@ -96,19 +100,23 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   graphqlShapedClientErrors(app, GRAPHQL_PATH);
 
   const schema = await buildAppSchema(createResolverContainer(services));
+  const limits = operationLimits(config.operationLimits, config.modesPage);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
-    validationRules: [modelFieldsLimitRule(config.maxModelFieldsPerOperation)],
+    parseOptions: limits.parseOptions,
+    validationRules: [
+      modelFieldsLimitRule(config.maxModelFieldsPerOperation),
+      ...limits.validationRules,
+    ],
     // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
     logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
     // what CSRF prevention guarded (graphql-http-guards.ts explains why that is enough).
     csrfPrevention: false,
-    // Compact JSON: Apollo pretty-prints by default, which costs time and ~30% more bytes.
-    stringifyResult: (result) => JSON.stringify(result),
+    stringifyResult: stringifyWithinLimit(config.responseMaxBytes, logger),
     // main.ts owns the signals: drain, then exit 0. Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
@@ -125,6 +133,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       inputProblemsPlugin(),
       shutdownResponsePlugin(),
       rateLimitResponsePlugin(),
+      ...limits.plugins,
+      ...(config.isProduction ? [hideSuggestionsPlugin()] : []),
     ],
   });
   await apollo.start();
@@ -176,9 +186,11 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   };
 }
 
-function createApp(logger: Logger) {
+function createApp(logger: Logger, config: AppConfig) {
   return Fastify({
     loggerInstance: logger,
+    // Request, header and keep-alive timeouts and the connection limit (http-server.ts).
+    serverFactory: httpServerFactory(config.http),
     // The Apollo plugin logs one line per GraphQL request; fastify's two lines would double it.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {

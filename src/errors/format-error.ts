@@ -4,7 +4,7 @@ import { BadUserInputError } from "./bad-user-input-error.js";
 import { RateLimitedError } from "./rate-limited-error.js";
 import type { InputProblem } from "./bad-user-input-error.js";
 
-/** Codes Apollo assigns to problems with the client's request; they pass through unmasked. */
+/** Codes of problems with the client's request (Apollo's, and ours); they pass through unmasked. */
 const CLIENT_ERROR_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
@@ -13,6 +13,8 @@ const CLIENT_ERROR_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  // Ours: an answer over RESPONSE_MAX_BYTES (http/response-size-limit.ts), HTTP 413.
+  "RESPONSE_TOO_LARGE",
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error";

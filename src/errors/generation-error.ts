@@ -30,6 +30,18 @@ export interface GenerationFailureDetails {
   issues?: string[];
   /** Tokens spent on the failed call, when the provider reported them. */
   usage?: TokenUsage;
+  /** HTTP status of the provider's answer, when it sent one (429, 503, 401, ...). */
+  status?: number;
+  /**
+   * How long the provider asked us to wait before calling again (`retry-after-ms`, else
+   * `Retry-After` in seconds or as a date), in ms; undefined when it did not say.
+   */
+  retryAfterMs?: number;
+  /**
+   * HTTP calls made to the provider for the model call that failed, retries included; 0 when it
+   * failed before any call (the circuit was open, the queue's wait ran out). Default 0.
+   */
+  httpCalls?: number;
 }
 
 /**
@@ -42,6 +54,9 @@ export class GenerationFailure extends Error {
   readonly rawText?: string;
   readonly issues: string[];
   readonly usage: TokenUsage;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly httpCalls: number;
 
   constructor(code: GenerationErrorCode, message: string, details: GenerationFailureDetails = {}) {
     super(message, { cause: details.cause });
@@ -49,5 +64,22 @@ export class GenerationFailure extends Error {
     this.rawText = details.rawText;
     this.issues = details.issues ?? [];
     this.usage = details.usage ?? {};
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+    this.httpCalls = details.httpCalls ?? 0;
+  }
+
+  /** The same failure (code, message, cause) with some details replaced, e.g. the call count. */
+  withDetails(details: Omit<GenerationFailureDetails, "cause">): GenerationFailure {
+    return new GenerationFailure(this.code, this.message, {
+      cause: this.cause,
+      rawText: this.rawText,
+      issues: this.issues,
+      usage: this.usage,
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      httpCalls: this.httpCalls,
+      ...details,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import type { FastifyReply } from "fastify";
 
@@ -28,7 +29,10 @@ export class Shutdown {
   private inFlight = 0;
   private onIdle: (() => void) | undefined;
 
-  constructor(private readonly timings: ShutdownTimings) {}
+  constructor(private readonly timings: ShutdownTimings) {
+    // Every in-flight request listens for the cut: many listeners are the design, not a leak.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   /** True from the moment shutdown begins (/ready answers 503). */
   get draining(): boolean {

@@ -16,7 +16,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
 import type { TokenUsage } from "../errors/generation-error.js";
-import { isAbortError, upstreamFailure } from "./upstream-failure.js";
+import { isAbortError, retryAfterMs, upstreamFailure } from "./upstream-failure.js";
 import type {
   StructuredAnswer,
   StructuredCall,
@@ -41,8 +41,6 @@ export interface AnthropicLlmOptions {
   defaultModel?: string;
   /** Per-HTTP-request timeout handed to the SDK, in ms (the SDK default is 10 minutes). */
   timeoutMs: number;
-  /** Transport retries the SDK makes on 408/409/429/5xx/connection errors (the SDK default is 2). */
-  maxRetries: number;
   /** `max_tokens` when a call sets none. Default 4096 tokens. */
   maxOutputTokens?: number;
   /** Receives one warn line per failed call (code, status, request id). */
@@ -53,7 +51,8 @@ export interface AnthropicLlmOptions {
  * Structured output from the Messages API through one forced tool call: the tool's `input_schema`
  * is the contract and the answer is read from `content[0].input` (the `tool_use` block), the exact
  * path the seed document requires. The SDK client is built on the first call, so a server without
- * a key starts and answers /health.
+ * a key starts and answers /health. One `generate` is one HTTP call: the SDK's own retries are off
+ * (it would sleep a Retry-After without looking at the deadline); ResilientLlm retries instead.
  */
 export class AnthropicLlm implements StructuredLlm {
   readonly provider = "anthropic" as const;
@@ -67,13 +66,16 @@ export class AnthropicLlm implements StructuredLlm {
   }
 
   async generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    let httpCalls = 0;
     try {
-      const response = await this.getClient().messages.create(this.buildRequest(call), {
+      const client = this.getClient();
+      httpCalls++;
+      const response = await client.messages.create(this.buildRequest(call), {
         signal: call.signal,
       });
-      return readAnswer(response, call.output);
+      return { ...readAnswer(response, call.output), httpCalls };
     } catch (error) {
-      const failure = toGenerationFailure(error);
+      const failure = toGenerationFailure(error).withDetails({ httpCalls });
       this.options.logger?.warn(
         {
           code: failure.code,
@@ -92,7 +94,7 @@ export class AnthropicLlm implements StructuredLlm {
       apiKey: this.options.apiKey,
       baseURL: this.options.baseURL,
       timeout: this.options.timeoutMs,
-      maxRetries: this.options.maxRetries,
+      maxRetries: 0,
     });
     return this.client;
   }
@@ -140,7 +142,7 @@ export function toolInputSchema<T>(output: StructuredOutputSpec<T>): Tool.InputS
 function readAnswer<T>(
   response: Message | null | undefined,
   output: StructuredOutputSpec<T>,
-): StructuredAnswer<T> {
+): Omit<StructuredAnswer<T>, "httpCalls"> {
   if (response === null || response === undefined) {
     throw new GenerationFailure("GENERATION_INVALID", "LLM returned None response");
   }
@@ -210,8 +212,9 @@ function readAnswer<T>(
 }
 
 /**
- * Maps what the SDK threw, after its own transport retries, to a GenerationFailure. Branches on
- * the SDK's error classes only (their messages are not stable); subclasses come before parents.
+ * Maps what the SDK threw to a GenerationFailure, with the HTTP status and the provider's
+ * Retry-After for the retry loop. Branches on the SDK's error classes only (their messages are not
+ * stable); subclasses come before parents.
  */
 export function toGenerationFailure(error: unknown): GenerationFailure {
   if (error instanceof GenerationFailure) return error;
@@ -228,7 +231,16 @@ export function toGenerationFailure(error: unknown): GenerationFailure {
   }
   if (error instanceof APIError) {
     const detail = error instanceof BadRequestError ? (error.apiMessage ?? undefined) : undefined;
-    return upstreamFailure(LABEL, { kind: "status", status: error.status, detail }, error);
+    return upstreamFailure(
+      LABEL,
+      {
+        kind: "status",
+        status: error.status,
+        detail,
+        retryAfterMs: retryAfterMs(error.headers),
+      },
+      error,
+    );
   }
   if (error instanceof AnthropicError) {
     // Raised before any request: missing or unusable credentials, bad client options.

@@ -18,8 +18,6 @@ export interface AzureOpenAiLlmOptions {
   deployment: string;
   /** Per-HTTP-call timeout in ms. */
   timeoutMs: number;
-  /** Transport retries (429, 5xx, connection errors), with the SDK's backoff. */
-  maxRetries: number;
 }
 
 /** Azure OpenAI adapter: key auth or Microsoft Entra ID, deployment-routed. */
@@ -33,7 +31,8 @@ export function createAzureOpenAiLlm(options: AzureOpenAiLlmOptions): OpenAiChat
         endpoint: options.endpoint,
         apiVersion: options.apiVersion,
         timeout: options.timeoutMs,
-        maxRetries: options.maxRetries,
+        // One generate, one HTTP call: ResilientLlm retries within the deadline.
+        maxRetries: 0,
         ...(options.apiKey
           ? { apiKey: options.apiKey }
           : {

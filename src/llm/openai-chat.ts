@@ -41,6 +41,13 @@ export interface OpenAiChatOptions {
 
 type RequestBody = ChatCompletionCreateParamsNonStreaming;
 
+/** HTTP calls one `generate` has made so far (two when it falls back to JSON mode). */
+interface CallTally {
+  httpCalls: number;
+}
+
+type Answer<T> = Omit<StructuredAnswer<T>, "httpCalls">;
+
 /**
  * Structured output over the chat-completions API, shared by Azure OpenAI and OpenAI (they differ
  * only in how the client is built). Three request forms:
@@ -51,6 +58,8 @@ type RequestBody = ChatCompletionCreateParamsNonStreaming;
  *   by `toStrictJsonSchema`, the answer decoded back to the caller's form;
  * - JSON mode, for OpenAI-compatible servers without `json_schema` support (see
  *   `jsonModeFallback`).
+ * The client must be built with `maxRetries: 0`: the SDK would sleep a Retry-After without
+ * looking at the deadline. ResilientLlm retries instead, and `httpCalls` counts every request.
  */
 export class OpenAiChatLlm implements StructuredLlm {
   readonly provider: OpenAiChatOptions["provider"];
@@ -72,33 +81,42 @@ export class OpenAiChatLlm implements StructuredLlm {
   }
 
   async generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    const tally: CallTally = { httpCalls: 0 };
     try {
-      this.client ??= this.options.createClient();
-      if (this.jsonModeOnly) return await this.generateInJsonMode(this.client, call);
-      try {
-        return await this.generateWithSchema(this.client, call);
-      } catch (error) {
-        if (!this.mayFallBackToJsonMode(error)) throw error;
-        return await this.fallBackToJsonMode(this.client, call, error);
-      }
+      return { ...(await this.generateCounted(call, tally)), httpCalls: tally.httpCalls };
     } catch (error) {
-      throw toGenerationFailure(error, this.options.label);
+      throw toGenerationFailure(error, this.options.label).withDetails({
+        httpCalls: tally.httpCalls,
+      });
     }
   }
 
-  private generateWithSchema<T>(client: OpenAI, call: StructuredCall<T>) {
+  private async generateCounted<T>(call: StructuredCall<T>, tally: CallTally): Promise<Answer<T>> {
+    this.client ??= this.options.createClient();
+    if (this.jsonModeOnly) return await this.generateInJsonMode(this.client, call, tally);
+    try {
+      return await this.generateWithSchema(this.client, call, tally);
+    } catch (error) {
+      if (!this.mayFallBackToJsonMode(error)) throw error;
+      return await this.fallBackToJsonMode(this.client, call, error, tally);
+    }
+  }
+
+  private generateWithSchema<T>(client: OpenAI, call: StructuredCall<T>, tally: CallTally) {
     const { output } = call;
     return output.jsonSchema === undefined && output.validate !== false
-      ? this.generateWithZodFormat(client, call)
-      : this.generateWithStrictJsonSchema(client, call);
+      ? this.generateWithZodFormat(client, call, tally)
+      : this.generateWithStrictJsonSchema(client, call, tally);
   }
 
   /** The mode task's wire contract: unchanged `parse` + `zodResponseFormat`. */
   private async generateWithZodFormat<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-  ): Promise<StructuredAnswer<T>> {
+    tally: CallTally,
+  ): Promise<Answer<T>> {
     const label = this.options.label;
+    tally.httpCalls++;
     const completion = await client.chat.completions.parse(
       {
         ...this.baseRequest(call, call.system),
@@ -120,8 +138,10 @@ export class OpenAiChatLlm implements StructuredLlm {
   private async generateWithStrictJsonSchema<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-  ): Promise<StructuredAnswer<T>> {
+    tally: CallTally,
+  ): Promise<Answer<T>> {
     const strict = toStrictJsonSchema(sourceJsonSchema(call.output));
+    tally.httpCalls++;
     const completion: ChatCompletion = await client.chat.completions.create(
       {
         ...this.baseRequest(call, call.system),
@@ -146,12 +166,18 @@ export class OpenAiChatLlm implements StructuredLlm {
   private async generateInJsonMode<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-  ): Promise<StructuredAnswer<T>> {
-    const completion = await this.requestJsonMode(client, call);
+    tally: CallTally,
+  ): Promise<Answer<T>> {
+    const completion = await this.requestJsonMode(client, call, tally);
     return this.readJsonModeAnswer(completion, call);
   }
 
-  private requestJsonMode<T>(client: OpenAI, call: StructuredCall<T>): Promise<ChatCompletion> {
+  private requestJsonMode<T>(
+    client: OpenAI,
+    call: StructuredCall<T>,
+    tally: CallTally,
+  ): Promise<ChatCompletion> {
+    tally.httpCalls++;
     return client.chat.completions.create(
       {
         ...this.baseRequest(call, jsonModeSystemPrompt(call)),
@@ -161,10 +187,7 @@ export class OpenAiChatLlm implements StructuredLlm {
     );
   }
 
-  private readJsonModeAnswer<T>(
-    completion: ChatCompletion,
-    call: StructuredCall<T>,
-  ): StructuredAnswer<T> {
+  private readJsonModeAnswer<T>(completion: ChatCompletion, call: StructuredCall<T>): Answer<T> {
     const label = this.options.label;
     const answer = readCompletionJson(completion, { label, unwrapCodeFence: true });
     // The prompt asked for the caller's own schema, so there is nothing to decode.
@@ -190,10 +213,11 @@ export class OpenAiChatLlm implements StructuredLlm {
     client: OpenAI,
     call: StructuredCall<T>,
     rejection: BadRequestError,
-  ): Promise<StructuredAnswer<T>> {
+    tally: CallTally,
+  ): Promise<Answer<T>> {
     let completion: ChatCompletion;
     try {
-      completion = await this.requestJsonMode(client, call);
+      completion = await this.requestJsonMode(client, call, tally);
     } catch (error) {
       throw error instanceof BadRequestError ? rejection : error;
     }

@@ -117,12 +117,7 @@ function withUsage(
   usage: TokenUsage,
   rawText: string | undefined,
 ): GenerationFailure {
-  return new GenerationFailure(failure.code, failure.message, {
-    cause: failure.cause,
-    issues: failure.issues,
-    rawText: failure.rawText ?? rawText,
-    usage,
-  });
+  return failure.withDetails({ rawText: failure.rawText ?? rawText, usage });
 }
 
 const CODE_FENCE = /^\s*```[A-Za-z]*\s*\n([\s\S]*?)\n?```\s*$/;

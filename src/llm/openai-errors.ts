@@ -8,11 +8,12 @@ import {
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/core/error";
 import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
-import { isAbortError, upstreamFailure } from "./upstream-failure.js";
+import { isAbortError, retryAfterMs, upstreamFailure } from "./upstream-failure.js";
 
 /**
  * Maps whatever the OpenAI SDK (or its zod parse step) threw to a GenerationFailure. Branches on
- * the SDK's error classes only; the SDK has already spent its transport retries when we get here.
+ * the SDK's error classes only. The SDK makes no retries (`maxRetries: 0`): the status and the
+ * provider's Retry-After travel on the failure for the resilience layer's retry loop.
  */
 export function toGenerationFailure(error: unknown, providerLabel: string): GenerationFailure {
   if (error instanceof GenerationFailure) return error;
@@ -67,7 +68,11 @@ export function toGenerationFailure(error: unknown, providerLabel: string): Gene
     return upstreamFailure(providerLabel, { kind: "unreachable" }, error);
   }
   if (error instanceof APIError) {
-    return upstreamFailure(providerLabel, { kind: "status", status: error.status }, error);
+    return upstreamFailure(
+      providerLabel,
+      { kind: "status", status: error.status, retryAfterMs: retryAfterMs(error.headers) },
+      error,
+    );
   }
   throw error;
 }

@@ -11,8 +11,6 @@ export interface OpenAiLlmOptions {
   model: string;
   /** Per-HTTP-call timeout in ms. */
   timeoutMs: number;
-  /** Transport retries (429, 5xx, connection errors). */
-  maxRetries: number;
   /** Receives the one warning when a compatible server needs JSON mode. */
   logger?: Logger;
 }
@@ -34,7 +32,8 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): OpenAiChatLlm {
         apiKey: options.apiKey ?? "not-needed",
         baseURL: options.baseURL,
         timeout: options.timeoutMs,
-        maxRetries: options.maxRetries,
+        // One generate, one HTTP call: ResilientLlm retries within the deadline.
+        maxRetries: 0,
       }),
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TokenUsage } from "../errors/generation-error.js";
+import type { Deadline } from "./deadline.js";
 
 /** Names a provider reports in `GenerationInfo.provider`. */
 export type ProviderName = "azure-openai" | "openai" | "anthropic" | "offline";
@@ -38,8 +39,13 @@ export interface StructuredCall<T> {
   temperature?: number;
   /** Upper bound on generated tokens. */
   maxOutputTokens?: number;
-  /** Aborts the call (the request's overall deadline). */
+  /** Aborts the call (the request's overall deadline, which follows the client). */
   signal?: AbortSignal;
+  /**
+   * The request's overall deadline, whose signal is `signal`: the resilience layer reads the time
+   * left from it (a Retry-After that would outlast it fails the call at once).
+   */
+  deadline?: Pick<Deadline, "remainingMs">;
 }
 
 /** A usable answer and what it cost. */
@@ -49,11 +55,14 @@ export interface StructuredAnswer<T> {
   /** Model or deployment that answered, as the provider reported it. */
   model: string;
   usage: TokenUsage;
+  /** HTTP calls made to the provider for this answer, retries included (1 without retries). */
+  httpCalls: number;
 }
 
 /**
  * The seam between services and model SDKs. Adapters throw `GenerationFailure` with a code for
- * every way a call can fail, after the SDK's own transport retries.
+ * every way a call can fail. The services see them through ResilientLlm (resilient-llm.ts), which
+ * retries transport failures and bounds concurrency and consecutive failures per provider.
  */
 export interface StructuredLlm {
   readonly provider: ProviderName;

@@ -19,6 +19,8 @@ export interface GenerationObserver {
   recordCacheHit(task: "mode" | "workflow"): void;
   /** A request joined a generation in flight for an identical one. */
   recordShared(task: "mode" | "workflow"): void;
+  /** A model-backed generation starts (+1) or ends (-1); a shared one counts once. */
+  recordGeneration(task: "mode" | "workflow", delta: 1 | -1): void;
   /** A request starts (+1) or stops (-1) waiting for a model-backed generation. */
   recordWaiting(task: "mode" | "workflow", delta: 1 | -1): void;
 }
@@ -28,5 +30,6 @@ export const NO_OBSERVER: GenerationObserver = {
   recordModelCall: () => {},
   recordCacheHit: () => {},
   recordShared: () => {},
+  recordGeneration: () => {},
   recordWaiting: () => {},
 };

@@ -1,32 +1,46 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { CircuitStateName } from "../llm/provider-circuit.js";
 import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
+
+/** How a GraphQL request ended. */
+export type RequestOutcome = "ok" | "client_error" | "error" | "client_gone" | "shutdown";
+
+/** The circuit gauge's values: higher is worse, so `> 0` alerts on anything but closed. */
+const CIRCUIT_STATE_VALUES: Record<CircuitStateName, number> = {
+  closed: 0,
+  "half-open": 1,
+  open: 2,
+};
 
 /**
  * Prometheus metrics of one server instance (own registry, so tests can run several servers in
- * one process): GraphQL request and model-call histograms, token counters, cache hits.
+ * one process): GraphQL request and model-call histograms, token counters, cache hits, and the
+ * circuit breaker state per provider.
  */
 export class Metrics implements GenerationObserver {
   readonly registry = new Registry();
   private readonly requestDuration: Histogram<"operation" | "outcome">;
+  private readonly generationsInFlight: Gauge<"task">;
   private readonly modelCallDuration: Histogram<"task" | "provider" | "outcome">;
   private readonly tokens: Counter<"task" | "provider" | "direction">;
   private readonly cacheHits: Counter<"task">;
   private readonly shared: Counter<"task">;
   /** Requests waiting for a model-backed generation, their own or a shared one. */
   readonly waiting: Gauge<"task">;
+  private readonly circuitState: Gauge<"provider">;
 
   constructor(options: { collectProcessMetrics?: boolean } = {}) {
     if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
     this.requestDuration = new Histogram({
       name: "modeflow_graphql_request_duration_seconds",
-      help: "GraphQL request duration by operation name and outcome",
+      help: "GraphQL request duration by the operation's root fields (never its client-chosen name) and outcome",
       labelNames: ["operation", "outcome"],
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
     });
     this.modelCallDuration = new Histogram({
       name: "modeflow_llm_call_duration_seconds",
-      help: "Model call duration (including SDK retries) by task, provider and outcome",
+      help: "Model call duration (including transport retries) by task, provider and outcome",
       labelNames: ["task", "provider", "outcome"],
       buckets: [0.1, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 120],
       registers: [this.registry],
@@ -43,6 +57,12 @@ export class Metrics implements GenerationObserver {
       labelNames: ["task"],
       registers: [this.registry],
     });
+    this.generationsInFlight = new Gauge({
+      name: "modeflow_generations_in_flight",
+      help: "Model-backed generations running now (a shared one counts once)",
+      labelNames: ["task"],
+      registers: [this.registry],
+    });
     this.shared = new Counter({
       name: "modeflow_generation_shared_total",
       help: "Requests that joined a generation in flight for an identical request",
@@ -55,9 +75,19 @@ export class Metrics implements GenerationObserver {
       labelNames: ["task"],
       registers: [this.registry],
     });
+    this.circuitState = new Gauge({
+      name: "modeflow_llm_circuit_state",
+      help: "Circuit breaker state per provider: 0 closed, 1 half-open (one probe call), 2 open (calls refused without an upstream call)",
+      labelNames: ["provider"],
+      registers: [this.registry],
+    });
   }
 
-  recordRequest(operation: string, outcome: "ok" | "error", seconds: number): void {
+  recordCircuitState(provider: string, state: CircuitStateName): void {
+    this.circuitState.set({ provider }, CIRCUIT_STATE_VALUES[state]);
+  }
+
+  recordRequest(operation: string, outcome: RequestOutcome, seconds: number): void {
     this.requestDuration.observe({ operation, outcome }, seconds);
   }
 
@@ -78,6 +108,10 @@ export class Metrics implements GenerationObserver {
 
   recordShared(task: "mode" | "workflow"): void {
     this.shared.inc({ task });
+  }
+
+  recordGeneration(task: "mode" | "workflow", delta: 1 | -1): void {
+    this.generationsInFlight.inc({ task }, delta);
   }
 
   recordWaiting(task: "mode" | "workflow", delta: 1 | -1): void {

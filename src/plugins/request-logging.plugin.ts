@@ -3,7 +3,9 @@ import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
 import { clientErrorCode } from "../errors/format-error.js";
-import type { Metrics } from "../observability/metrics.js";
+import { ShuttingDownError } from "../http/shutdown.js";
+import type { Metrics, RequestOutcome } from "../observability/metrics.js";
+import { operationLabel } from "../observability/operation-label.js";
 
 /**
  * One log line per GraphQL request with its duration, and the request histogram. Errors that are
@@ -43,9 +45,10 @@ export function requestLoggingPlugin(
             );
           }
         },
-        async willSendResponse({ response, operationName }) {
+        async willSendResponse({ response, operationName, schema, document, operation, errors }) {
           const seconds = (performance.now() - startedAt) / 1000;
-          metrics.recordRequest(operationName ?? "anonymous", failed ? "error" : "ok", seconds);
+          const outcome = requestOutcome(contextValue, failed, errors);
+          metrics.recordRequest(operationLabel(schema, document, operation), outcome, seconds);
           if (response.body.kind === "single") {
             for (const error of response.body.singleResult.errors ?? []) {
               if (error.extensions?.code === "INTERNAL_SERVER_ERROR") {
@@ -54,11 +57,28 @@ export function requestLoggingPlugin(
             }
           }
           contextValue.logger.info(
-            { operationName, durationMs: Math.round(seconds * 1000), failed },
+            { operationName, outcome, durationMs: Math.round(seconds * 1000), failed },
             "graphql request",
           );
         },
       };
     },
   };
+}
+
+/**
+ * How a request ended, for the metrics: a client that went away is its own outcome (not a
+ * provider timeout, not a server error), and so is an error the client caused.
+ */
+function requestOutcome(
+  context: RequestContext,
+  failed: boolean,
+  errors: readonly unknown[] | undefined,
+): RequestOutcome {
+  const reason: unknown = context.signal.reason;
+  if (context.signal.aborted)
+    return reason instanceof ShuttingDownError ? "shutdown" : "client_gone";
+  if (!failed) return "ok";
+  const allClients = (errors ?? []).every((error) => clientErrorCode(error) !== undefined);
+  return allClients ? "client_error" : "error";
 }

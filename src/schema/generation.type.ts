@@ -70,7 +70,8 @@ export class GenerationInfo {
   shared!: boolean;
 
   @Field(() => Int, {
-    description: "Model calls made for this request (0 when cached, shared, built-in or offline).",
+    description:
+      "HTTP calls made to the model provider for this request, transport retries included (0 when cached, shared, built-in, offline or refused by an open circuit breaker).",
   })
   attempts!: number;
 

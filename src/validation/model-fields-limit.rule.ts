@@ -35,7 +35,7 @@ export function modelFieldsLimitRule(limit: number): ValidationRule {
           new GraphQLError(
             `This operation selects ${count} model-backed fields (${[...MODEL_BACKED_FIELDS].join(", ")}; aliases count); ` +
               `at most ${limit} per operation (the limit MAX_MODEL_FIELDS_PER_OPERATION). Send them as separate requests.`,
-            { nodes: operation },
+            { nodes: operation, extensions: { limit: "MAX_MODEL_FIELDS_PER_OPERATION" } },
           ),
         );
       }

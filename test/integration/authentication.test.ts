@@ -30,6 +30,7 @@ function countingModel(): StructuredLlm & { calls: number } {
         data: petStoreAnswer() as GeneratedModeConfig as T,
         model: "counting",
         usage: { inputTokens: 1, outputTokens: 1 },
+        httpCalls: 1,
       };
     },
   };

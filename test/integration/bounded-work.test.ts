@@ -263,6 +263,7 @@ describe("the model's answer over HTTP", () => {
         data: answers[Math.min(call++, answers.length - 1)] as T,
         model: "scripted",
         usage: {},
+        httpCalls: 1,
       }),
     };
     const server = await startTestServer({}, { workflow: scripted });

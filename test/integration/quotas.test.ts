@@ -22,6 +22,7 @@ const instantLlm: StructuredLlm = {
       data: petStoreAnswer({ industry_id: `shop_${modelCalls}` }) as T,
       model: "instant",
       usage: { inputTokens: 10, outputTokens: 5 },
+      httpCalls: 1,
     };
   },
 };

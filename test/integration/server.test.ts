@@ -37,7 +37,7 @@ describe("HTTP surface", () => {
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
     expect(text).toContain(
-      'modeflow_graphql_request_duration_seconds_count{operation="GenerateMode",outcome="ok"} 1',
+      'modeflow_graphql_request_duration_seconds_count{operation="generateMode",outcome="ok"} 1',
     );
     expect(text).toContain("modeflow_llm_call_duration_seconds");
   });

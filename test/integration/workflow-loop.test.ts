@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../src/errors/bad-user-input-error.js";
 import { AnthropicLlm } from "../../src/llm/anthropic.js";
+import { ResilientLlm } from "../../src/llm/resilient-llm.js";
 import { flowIrJsonSchema } from "../../src/services/workflow/flow-ir.contract.js";
 import { estimatePromptTokens } from "../../src/services/workflow/prompt-tokens.js";
 import {
@@ -90,12 +91,18 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
   function makeService(
     options: { timeoutMs?: number; maxRetries?: number; overallTimeoutMs?: number } = {},
   ): WorkflowService {
-    const llm = new AnthropicLlm({
-      apiKey: "sk-ant-loop-test",
-      baseURL: server.url,
-      timeoutMs: options.timeoutMs ?? 2_000,
-      maxRetries: options.maxRetries ?? 1,
-    });
+    // The composition root's arrangement: the adapter behind its resilience layer.
+    const timeoutMs = options.timeoutMs ?? 2_000;
+    const llm = new ResilientLlm(
+      new AnthropicLlm({ apiKey: "sk-ant-loop-test", baseURL: server.url, timeoutMs }),
+      {
+        timeoutMs,
+        maxRetries: options.maxRetries ?? 1,
+        maxConcurrency: 16,
+        breakerFailures: 1_000,
+        breakerResetMs: 30_000,
+      },
+    );
     return new WorkflowService({
       llm,
       logger,
@@ -252,7 +259,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
       toolSchema: flowIrJsonSchema({ nodeTypes: fixture.browsedComponents?.nodeIds }),
     });
     const tight = new WorkflowService({
-      llm: new AnthropicLlm({ apiKey: "k", baseURL: server.url, timeoutMs: 2_000, maxRetries: 0 }),
+      llm: new AnthropicLlm({ apiKey: "k", baseURL: server.url, timeoutMs: 2_000 }),
       logger,
       overallTimeoutMs: 5_000,
       maxPromptTokens: estimatedTokens + 100,
@@ -402,7 +409,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
     expect(result.attempts[0]!.outputTokens).toBe(4096);
   });
 
-  it("leaves transport failures to the SDK: 500s until it gives up, then a clear failure", async () => {
+  it("leaves transport failures to the model seam: 500s until it gives up, then a clear failure", async () => {
     server.respondByDefault(() => errorReply(500, "api_error"));
     const result = await service.generateWorkflow(requestFor());
     // One generation × (1 + maxRetries 1) HTTP calls; the loop does not retry transport.
@@ -413,6 +420,7 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
       errorCode: "UPSTREAM_UNAVAILABLE",
       generationAttempts: 1,
     });
+    expect(result.generation.attempts).toBe(2);
     expect(result.attempts).toHaveLength(1);
     expect(result.attempts[0]!.failure?.code).toBe("UPSTREAM_UNAVAILABLE");
   });

@@ -54,15 +54,16 @@ export function messageReply(content: unknown, options: ToolUseOptions = {}): An
 }
 
 /**
- * An Anthropic error body with its status. `retry-after-ms: 1` keeps the SDK's backoff out of test
- * time (it honours the header for 429/5xx retries).
+ * An Anthropic error body with its status. By default `retry-after-ms: 1` keeps retry backoff out
+ * of test time (the retry loop honours the header for 429/5xx retries).
  */
-export function errorReply(status: number, type: string, message = "fake error"): AnthropicReply {
-  return {
-    status,
-    body: { type: "error", error: { type, message } },
-    headers: { "retry-after-ms": "1" },
-  };
+export function errorReply(
+  status: number,
+  type: string,
+  message = "fake error",
+  headers: Record<string, string> = { "retry-after-ms": "1" },
+): AnthropicReply {
+  return { status, body: { type: "error", error: { type, message } }, headers };
 }
 
 /**

@@ -25,6 +25,7 @@ export function gatedLlm(
         data: answer() as T,
         model: "gated-model",
         usage: { inputTokens: 10, outputTokens: 5 },
+        httpCalls: 1,
       };
     },
   };

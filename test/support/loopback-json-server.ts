@@ -11,19 +11,28 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
-/** A scripted reply: a status and JSON body, or a connection that never answers. */
+/**
+ * A scripted reply: a status and JSON body (with extra headers, sent after `delayMs`), or a
+ * connection that never answers.
+ */
 export type ScriptedReply =
-  { status: number; body: unknown; headers?: Record<string, string> } | { hang: true };
+  | { status: number; body: unknown; headers?: Record<string, string>; delayMs?: number }
+  | { hang: true };
 
 export type Responder = (request: RecordedRequest) => ScriptedReply;
 
 /**
  * A real HTTP server on 127.0.0.1 answering JSON: replies come from a queue (one per request),
- * then from a fallback; every request is recorded so tests can assert what an SDK sent. The
- * provider fakes extend it with their routes, auth checks and reply builders.
+ * then from a fallback; every request is recorded so tests can assert what an SDK sent, and the
+ * requests in flight are counted (`maxInFlight`). The provider fakes extend it with their routes,
+ * auth checks and reply builders.
  */
 export class LoopbackJsonServer {
   readonly requests: RecordedRequest[] = [];
+  /** Requests received and not yet answered (or abandoned by the client) right now. */
+  inFlight = 0;
+  /** The most requests in flight at once since the last reset. */
+  maxInFlight = 0;
   private readonly queue: Array<ScriptedReply | Responder> = [];
   private readonly server: Server;
   private fallback: Responder;
@@ -31,6 +40,10 @@ export class LoopbackJsonServer {
   constructor(fallback: Responder) {
     this.fallback = fallback;
     this.server = createServer((request, response) => {
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      // "close" fires once the response is sent or the client hung up, whichever comes first.
+      response.once("close", () => this.inFlight--);
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
@@ -44,14 +57,20 @@ export class LoopbackJsonServer {
         this.requests.push(recorded);
         const reply = this.replyTo(recorded);
         if ("hang" in reply) return; // keep the socket open until the client gives up
-        const payload = JSON.stringify(reply.body);
-        response.writeHead(reply.status, {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          ...this.headersFor(this.requests.length),
-          ...reply.headers,
-        });
-        response.end(payload);
+        const requestNumber = this.requests.length;
+        const send = () => {
+          if (response.destroyed) return; // the client gave up while we waited
+          const payload = JSON.stringify(reply.body);
+          response.writeHead(reply.status, {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(payload),
+            ...this.headersFor(requestNumber),
+            ...reply.headers,
+          });
+          response.end(payload);
+        };
+        if (reply.delayMs) setTimeout(send, reply.delayMs);
+        else send();
       });
     });
   }
@@ -86,6 +105,7 @@ export class LoopbackJsonServer {
   reset(): void {
     this.requests.length = 0;
     this.queue.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 
   /** Stops the server, cutting hanging connections so the test process can exit. */

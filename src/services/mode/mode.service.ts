@@ -3,6 +3,8 @@ import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
 import type { Principal } from "../../auth/principal.js";
 import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
+import { Deadline } from "../../llm/deadline.js";
+import { callOutcome } from "../call-outcome.js";
 import type { StructuredLlm } from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
@@ -38,7 +40,7 @@ import type { GenerateModeResult, Mode } from "./mode.types.js";
 export interface ModeServiceOptions {
   /** The model behind generateMode; absent means the offline catalog serves every request. */
   llm?: StructuredLlm;
-  /** Overall deadline of one request across all model calls, in ms. */
+  /** Overall deadline of one request across all model calls and their retries, in ms. */
   deadlineMs: number;
   /** How many generated modes the store keeps. */
   storeCapacity: number;
@@ -64,9 +66,10 @@ export interface RequestContext {
 /** Model calls for one request: the first answer and at most one repair retry. */
 const MAX_MODEL_CALLS = 2;
 
+/** `httpCalls`: HTTP calls to the provider over every model call, retries included. */
 type ModelOutcome =
-  | { ok: true; content: ModeContent; calls: number; usage: TokenUsage; model: string }
-  | { ok: false; failure: GenerationFailure; calls: number; usage: TokenUsage };
+  | { ok: true; content: ModeContent; httpCalls: number; usage: TokenUsage; model: string }
+  | { ok: false; failure: GenerationFailure; httpCalls: number; usage: TokenUsage };
 
 /**
  * generateMode as named steps: normalise the request, route built-ins, reuse a cached
@@ -144,7 +147,7 @@ export class ModeService {
     if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
 
     // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(identity)) await this.spendBeforeCall(principal);
+    if (!this.coalescer.isInFlight(identity)) await this.limiter.admit(principal);
     // Identical concurrent requests share one generation; each caller may still leave on its own.
     let flight: Flight<GenerateModeResult>;
     this.observer.recordWaiting("mode", 1);
@@ -169,12 +172,6 @@ export class ModeService {
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
   }
 
-  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
-  private async spendBeforeCall(principal: string): Promise<void> {
-    await this.limiter.checkTokens(principal);
-    await this.limiter.consumeGeneration(principal);
-  }
-
   /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */
   private async generateWithModel(
     principal: string,
@@ -185,8 +182,15 @@ export class ModeService {
     logger: Logger,
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
-    const deadline = this.deadlineSignal(signal);
-    const outcome = await this.requestModeContent(llm, industry, deadline, logger);
+    const deadline = new Deadline(this.options.deadlineMs, signal);
+    this.observer.recordGeneration("mode", 1);
+    let outcome: ModelOutcome;
+    try {
+      outcome = await this.requestModeContent(llm, industry, deadline, logger);
+    } finally {
+      this.observer.recordGeneration("mode", -1);
+      deadline.dispose();
+    }
     if (!outcome.ok) {
       logger.warn(
         { code: outcome.failure.code, err: outcome.failure.cause ?? outcome.failure, industry },
@@ -197,7 +201,7 @@ export class ModeService {
         errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
         generation: this.info(llm.provider, startedAt, {
           model: llm.defaultModel,
-          attempts: outcome.calls,
+          attempts: outcome.httpCalls,
           usage: outcome.usage,
         }),
       };
@@ -211,7 +215,7 @@ export class ModeService {
       errors: [],
       generation: this.info(llm.provider, startedAt, {
         model: outcome.model,
-        attempts: outcome.calls,
+        attempts: outcome.httpCalls,
         usage: outcome.usage,
       }),
     };
@@ -244,7 +248,7 @@ export class ModeService {
   private async requestModeContent(
     llm: StructuredLlm,
     industry: string,
-    signal: AbortSignal,
+    deadline: Deadline,
     logger: Logger,
   ): Promise<ModelOutcome> {
     const usage: Required<TokenUsage> = { inputTokens: 0, outputTokens: 0 };
@@ -256,6 +260,7 @@ export class ModeService {
       usage.outputTokens += callUsage.outputTokens ?? 0;
     };
     const totals = () => (reported ? usage : {});
+    let httpCalls = 0;
 
     let issues: readonly string[] | undefined;
     let lastFailure: GenerationFailure | undefined;
@@ -270,8 +275,10 @@ export class ModeService {
             description: "Dashboard mode configuration for one industry",
             schema: generatedModeConfigSchema,
           },
-          signal,
+          signal: deadline.signal,
+          deadline,
         });
+        httpCalls += answer.httpCalls;
         addUsage(answer.usage);
         const enforced = enforceModeConfig(answer.data, industry, BUILTIN_MODE_IDS);
         this.recordCall(
@@ -284,7 +291,7 @@ export class ModeService {
           return {
             ok: true,
             content: enforced.content,
-            calls: call,
+            httpCalls,
             usage: totals(),
             model: answer.model,
           };
@@ -297,18 +304,19 @@ export class ModeService {
         );
       } catch (error) {
         if (!(error instanceof GenerationFailure)) throw error;
+        httpCalls += error.httpCalls;
         addUsage(error.usage);
-        this.recordCall(llm, error.code, callStartedAt, error.usage);
+        this.recordCall(llm, callOutcome(error, deadline), callStartedAt, error.usage);
         // Refusals, filters, truncation and upstream failures are not fixed by asking again.
         if (error.code !== "GENERATION_INVALID") {
-          return { ok: false, failure: error, calls: call, usage: totals() };
+          return { ok: false, failure: error, httpCalls, usage: totals() };
         }
         issues = error.issues.length > 0 ? error.issues : [error.message];
         lastFailure = error;
       }
       logger.debug({ call, issues }, "mode answer broke the contract; asking once more");
     }
-    return { ok: false, failure: lastFailure!, calls: MAX_MODEL_CALLS, usage: totals() };
+    return { ok: false, failure: lastFailure!, httpCalls, usage: totals() };
   }
 
   /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
@@ -354,11 +362,6 @@ export class ModeService {
     const mode = buildMode(enforced.content, industry, source);
     logThemeAdvisories(this.options.logger, mode);
     return mode;
-  }
-
-  private deadlineSignal(clientSignal: AbortSignal | undefined): AbortSignal {
-    const deadline = AbortSignal.timeout(this.options.deadlineMs);
-    return clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline;
   }
 
   private recordCall(

@@ -7,10 +7,11 @@ import { RateLimitedError } from "../../errors/rate-limited-error.js";
  * tokens per day. Cache hits, shared generations, built-ins and offline generation never ask.
  */
 export interface SpendLimiter {
-  /** Takes one model-backed request from the principal's minute; RateLimitedError when spent. */
-  consumeGeneration(principal: string): Promise<void>;
-  /** RateLimitedError when the principal's tokens of the day are spent. */
-  checkTokens(principal: string): Promise<void>;
+  /**
+   * Before a model call: RateLimitedError when the principal's tokens of the day are spent,
+   * else takes one model-backed request from its minute (RateLimitedError when that is spent).
+   */
+  admit(principal: string): Promise<void>;
   /** Charges the tokens a generation used to the principal's day. */
   chargeTokens(principal: string, tokens: number): Promise<void>;
 }
@@ -47,7 +48,12 @@ export class RateLimiterSpendLimiter implements SpendLimiter {
     this.tokensPerDay = limits.tokensPerDay;
   }
 
-  async consumeGeneration(principal: string): Promise<void> {
+  async admit(principal: string): Promise<void> {
+    await this.checkTokens(principal);
+    await this.consumeGeneration(principal);
+  }
+
+  private async consumeGeneration(principal: string): Promise<void> {
     if (!this.generations) return;
     try {
       await this.generations.consume(principal);
@@ -57,7 +63,7 @@ export class RateLimiterSpendLimiter implements SpendLimiter {
     }
   }
 
-  async checkTokens(principal: string): Promise<void> {
+  private async checkTokens(principal: string): Promise<void> {
     if (!this.tokens) return;
     const spent = await this.tokens.get(principal);
     if (spent && spent.consumedPoints >= this.tokensPerDay) {
@@ -74,8 +80,7 @@ export class RateLimiterSpendLimiter implements SpendLimiter {
 
 /** No limits at all (unit tests, benchmarks). */
 export const NO_SPEND_LIMIT: SpendLimiter = {
-  consumeGeneration: async () => {},
-  checkTokens: async () => {},
+  admit: async () => {},
   chargeTokens: async () => {},
 };
 

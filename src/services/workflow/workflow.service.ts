@@ -5,6 +5,8 @@ import { GenerationFailure } from "../../errors/generation-error.js";
 import type { GenerationErrorCode, TokenUsage } from "../../errors/generation-error.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
+import { Deadline } from "../../llm/deadline.js";
+import { callOutcome } from "../call-outcome.js";
 import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
@@ -58,10 +60,10 @@ export interface WorkflowServiceOptions {
   /** Debug lines of the seed ("Generating workflow for: ...", "Generated N nodes") and one info line per request. */
   logger: Logger;
   /**
-   * Deadline over every model call of one request, SDK retries and backoff included, in ms.
-   * Worst case per request: MAX_GENERATIONS (3) generations × (1 + the SDK's maxRetries) HTTP
-   * calls, e.g. 3 × (1 + 2) = 9 with the default LLM_MAX_RETRIES of 2; this deadline bounds their
-   * total time whatever the count.
+   * Deadline over every model call of one request, transport retries and their waits included, in
+   * ms. Worst case per request: MAX_GENERATIONS (3) generations × (1 + LLM_MAX_RETRIES) HTTP
+   * calls, e.g. 3 × (1 + 2) = 9 with the default of 2; this deadline bounds their total time
+   * whatever the count (a Retry-After that would outlast it is not waited for).
    */
   overallTimeoutMs: number;
   /** Longest accepted userInput, in characters. Default 4000. */
@@ -106,9 +108,10 @@ interface PreparedRequest {
 
 /**
  * generateWorkflow: the generator → validator → generator loop of workflow.md section 1, run
- * here rather than by a flow framework. Two kinds of retry, never mixed: the SDK retries transport
- * (429, 5xx, timeouts) inside one generation; this loop retries only workflows that fail the
- * validator (or answers with no tool call), feeding back the first errors and the workflow itself.
+ * here rather than by a flow framework. Two kinds of retry, never mixed: the model seam (its
+ * resilience layer) retries transport (429, 5xx, timeouts) inside one generation; this loop
+ * retries only workflows that fail the validator (or answers with no tool call), feeding back the
+ * first errors and the workflow itself.
  */
 export class WorkflowService {
   private readonly llm: StructuredLlm | undefined;
@@ -172,7 +175,7 @@ export class WorkflowService {
     const key = this.llm && prepared.temperature === 0 ? this.cacheKey(prepared) : undefined;
     const principal = (request.principal ?? ANONYMOUS_PRINCIPAL).id;
     if (key === undefined) {
-      if (this.llm) await this.spendBeforeCall(principal);
+      if (this.llm) await this.limiter.admit(principal);
       return this.charged(principal, await this.generateFresh(prepared, request.signal, undefined));
     }
 
@@ -182,7 +185,7 @@ export class WorkflowService {
       return { ...cached, generation: cachedInfo(cached.generation, latency()) };
     }
     // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(key)) await this.spendBeforeCall(principal);
+    if (!this.coalescer.isInFlight(key)) await this.limiter.admit(principal);
     let flight: Flight<GenerateWorkflowResult>;
     this.observer.recordWaiting("workflow", 1);
     try {
@@ -198,12 +201,6 @@ export class WorkflowService {
     if (!flight.shared) return this.charged(principal, flight.value);
     this.observer.recordShared("workflow");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latency()) };
-  }
-
-  /** Quota checks before a model call: tokens of the day left, and a request of the minute. */
-  private async spendBeforeCall(principal: string): Promise<void> {
-    await this.limiter.checkTokens(principal);
-    await this.limiter.consumeGeneration(principal);
   }
 
   /** Charges the tokens `result` used to the principal, and returns it. */
@@ -222,10 +219,16 @@ export class WorkflowService {
     cacheKey: string | undefined,
   ): Promise<GenerateWorkflowResult> {
     prepared.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
-    const deadline = AbortSignal.timeout(this.overallTimeoutMs);
-    const combined = signal ? AbortSignal.any([deadline, signal]) : deadline;
+    const deadline = new Deadline(this.overallTimeoutMs, signal);
     const started = performance.now();
-    const result = await this.runLoop(prepared, combined);
+    if (this.llm) this.observer.recordGeneration("workflow", 1);
+    let result: GenerateWorkflowResult;
+    try {
+      result = await this.runLoop(prepared, deadline);
+    } finally {
+      if (this.llm) this.observer.recordGeneration("workflow", -1);
+      deadline.dispose();
+    }
     result.generation.latencyMs = Math.round(performance.now() - started);
     if (result.workflow) {
       this.store.save(result.workflow);
@@ -443,8 +446,13 @@ export class WorkflowService {
     );
   }
 
-  private async runLoop(prepared: PreparedRequest, signal: AbortSignal) {
+  private async runLoop(
+    prepared: PreparedRequest,
+    deadline: Deadline,
+  ): Promise<GenerateWorkflowResult> {
     const attempts: WorkflowAttemptRecord[] = [];
+    // HTTP calls to the provider over every generation, transport retries included.
+    let httpCalls = 0;
     let prompt = prepared.firstPrompt;
     let previousErrors: string[] | undefined =
       prepared.callerErrors.length > 0 ? prepared.callerErrors : undefined;
@@ -458,9 +466,10 @@ export class WorkflowService {
       const attemptStarted = performance.now();
       let answer;
       try {
-        answer = await this.generateOnce(prepared, prompt, signal);
+        answer = await this.generateOnce(prepared, prompt, deadline);
       } catch (error) {
         if (!(error instanceof GenerationFailure)) throw error;
+        httpCalls += error.httpCalls;
         attempts.push({
           number,
           ir: null,
@@ -484,6 +493,7 @@ export class WorkflowService {
         break;
       }
 
+      httpCalls += answer.httpCalls;
       answeredModel = answer.model;
       // A model's answer meets the same size limits as a caller's document: an oversized or too
       // deeply nested one is an unusable generation (kept, without the document), never a crash.
@@ -564,7 +574,7 @@ export class WorkflowService {
         model: answeredModel ?? prepared.model ?? this.llm?.defaultModel ?? OFFLINE_PLANNER_MODEL,
         cached: false,
         shared: false,
-        attempts: generations,
+        attempts: httpCalls,
         latencyMs: 0,
         inputTokens: sumKnown(attempts.map((attempt) => attempt.inputTokens)),
         outputTokens: sumKnown(attempts.map((attempt) => attempt.outputTokens)),
@@ -576,7 +586,7 @@ export class WorkflowService {
   private async generateOnce(
     prepared: PreparedRequest,
     prompt: WorkflowPrompt,
-    signal: AbortSignal,
+    deadline: Deadline,
   ): Promise<StructuredAnswer<unknown>> {
     if (!this.llm) return this.planOffline(prepared);
     const llm = this.llm;
@@ -590,11 +600,11 @@ export class WorkflowService {
         usage,
       });
     try {
-      const answer = await this.callModel(llm, prepared, prompt, signal);
+      const answer = await this.callModel(llm, prepared, prompt, deadline);
       record("ok", answer.usage);
       return answer;
     } catch (error) {
-      if (error instanceof GenerationFailure) record(error.code, error.usage);
+      if (error instanceof GenerationFailure) record(callOutcome(error, deadline), error.usage);
       throw error;
     }
   }
@@ -608,14 +618,14 @@ export class WorkflowService {
         `The offline planner could not build a valid workflow from the offered components: ${plan.failure}`,
       );
     }
-    return { data: plan.workflow, model: OFFLINE_PLANNER_MODEL, usage: {} };
+    return { data: plan.workflow, model: OFFLINE_PLANNER_MODEL, usage: {}, httpCalls: 0 };
   }
 
   private callModel(
     llm: StructuredLlm,
     prepared: PreparedRequest,
     prompt: WorkflowPrompt,
-    signal: AbortSignal,
+    deadline: Deadline,
   ): Promise<StructuredAnswer<unknown>> {
     return llm.generate({
       system: prompt.system,
@@ -633,7 +643,8 @@ export class WorkflowService {
       model: prepared.model,
       temperature: prepared.temperature,
       maxOutputTokens: this.maxOutputTokens,
-      signal,
+      signal: deadline.signal,
+      deadline,
     });
   }
 
@@ -677,8 +688,9 @@ export class WorkflowService {
         promptVersion: PROMPT_VERSION,
         success: result.success,
         errorCode: result.errorCode,
-        generations: result.generation.attempts,
-        firstAttemptSuccess: result.success && result.generation.attempts === 1,
+        generations: result.attempts.length,
+        httpCalls: result.generation.attempts,
+        firstAttemptSuccess: result.success && result.attempts.length === 1,
         generationAttempts: result.generationAttempts,
         latencyMs: result.generation.latencyMs,
         inputTokens: result.generation.inputTokens,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GenerationFailure } from "../../../src/errors/generation-error.js";
 import { AnthropicLlm, toolInputSchema } from "../../../src/llm/anthropic.js";
+import type { ResilientLlm } from "../../../src/llm/resilient-llm.js";
 import type { StructuredCall } from "../../../src/llm/structured-llm.js";
 import {
   FakeAnthropicServer,
@@ -10,6 +11,7 @@ import {
   messageReply,
   toolUseReply,
 } from "../../support/fake-anthropic-server.js";
+import { resilient } from "../../support/resilient.js";
 
 const answerSchema = z.object({
   title: z.string(),
@@ -38,6 +40,8 @@ async function failureOf(promise: Promise<unknown>): Promise<GenerationFailure> 
 describe("AnthropicLlm against a loopback Messages API", () => {
   const server = new FakeAnthropicServer();
   let llm: AnthropicLlm;
+  /** The adapter with one transport retry, as the server runs it (LLM_MAX_RETRIES=1). */
+  let retrying: ResilientLlm;
 
   beforeAll(async () => {
     await server.listen();
@@ -51,8 +55,8 @@ describe("AnthropicLlm against a loopback Messages API", () => {
       apiKey: "sk-ant-test-key",
       baseURL: server.url,
       timeoutMs: 2_000,
-      maxRetries: 1,
     });
+    retrying = resilient(llm, { maxRetries: 1 });
   });
 
   it("sends one forced tool with the schema, temperature 0, the default model, system and one user message", async () => {
@@ -66,6 +70,7 @@ describe("AnthropicLlm against a loopback Messages API", () => {
       data: { title: "Hello", tags: { a: "b" } },
       model: "claude-sonnet-4-20250514",
       usage: { inputTokens: 11, outputTokens: 7 },
+      httpCalls: 1,
     });
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
@@ -120,7 +125,6 @@ describe("AnthropicLlm against a loopback Messages API", () => {
       apiKey: "k",
       baseURL: server.url,
       timeoutMs: 500,
-      maxRetries: 0,
     });
     expect(server.requests).toHaveLength(0);
     server.enqueue(toolUseReply({ title: "x", tags: {} }));
@@ -208,18 +212,34 @@ describe("AnthropicLlm against a loopback Messages API", () => {
     expect(failure.code).toBe("GENERATION_REFUSED");
   });
 
-  it("maps 500s that outlast the SDK's retries to UPSTREAM_UNAVAILABLE after 1 + maxRetries requests", async () => {
-    server.enqueue(errorReply(500, "api_error"), errorReply(500, "api_error"));
+  it("makes one HTTP call per generate (the SDK does not retry) and reports status and Retry-After", async () => {
+    server.enqueue(errorReply(503, "overloaded_error", "busy", { "retry-after": "7" }));
     const failure = await failureOf(llm.generate(call()));
     expect(failure.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(server.requests).toHaveLength(2);
+    expect(failure).toMatchObject({ status: 503, retryAfterMs: 7_000, httpCalls: 1 });
+    expect(server.requests).toHaveLength(1);
   });
 
-  it("lets the SDK retry a transient 529 and succeed", async () => {
+  it("counts its HTTP call on answers and on answers it rejects", async () => {
+    server.enqueue(toolUseReply({ title: "ok", tags: {} }), toolUseReply({ title: 42 }));
+    expect((await llm.generate(call())).httpCalls).toBe(1);
+    expect((await failureOf(llm.generate(call()))).httpCalls).toBe(1);
+  });
+
+  it("maps 500s that outlast the retries to UPSTREAM_UNAVAILABLE after 1 + maxRetries requests", async () => {
+    server.enqueue(errorReply(500, "api_error"), errorReply(500, "api_error"));
+    const failure = await failureOf(retrying.generate(call()));
+    expect(failure.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(server.requests).toHaveLength(2);
+    expect(failure.httpCalls).toBe(2);
+  });
+
+  it("retries a transient 529 and succeeds", async () => {
     server.enqueue(errorReply(529, "overloaded_error"), toolUseReply({ title: "ok", tags: {} }));
-    const answer = await llm.generate(call());
+    const answer = await retrying.generate(call());
     expect(answer.data.title).toBe("ok");
     expect(server.requests).toHaveLength(2);
+    expect(answer.httpCalls).toBe(2);
   });
 
   it.each([
@@ -229,23 +249,26 @@ describe("AnthropicLlm against a loopback Messages API", () => {
     [404, "not_found_error", "NOT_CONFIGURED", 1],
     [400, "invalid_request_error", "GENERATION_INVALID", 1],
     [413, "request_too_large", "GENERATION_INVALID", 1],
-  ] as const)("maps HTTP %i to its code", async (status, type, code, requests) => {
-    server.respondByDefault(() => errorReply(status, type));
-    try {
-      const failure = await failureOf(llm.generate(call()));
-      expect(failure.code).toBe(code);
-      expect(server.requests).toHaveLength(requests);
-    } finally {
-      server.respondByDefault(() => errorReply(500, "api_error"));
-    }
-  });
+  ] as const)(
+    "maps HTTP %i to its code (retried only when transient)",
+    async (status, type, code, requests) => {
+      server.respondByDefault(() => errorReply(status, type));
+      try {
+        const failure = await failureOf(retrying.generate(call()));
+        expect(failure.code).toBe(code);
+        expect(server.requests).toHaveLength(requests);
+        expect(failure.httpCalls).toBe(requests);
+      } finally {
+        server.respondByDefault(() => errorReply(500, "api_error"));
+      }
+    },
+  );
 
   it("maps a hanging server to UPSTREAM_TIMEOUT when the SDK's per-request timeout fires", async () => {
     const quick = new AnthropicLlm({
       apiKey: "k",
       baseURL: server.url,
       timeoutMs: 150,
-      maxRetries: 0,
     });
     server.enqueue({ hang: true });
     const failure = await failureOf(quick.generate(call()));
@@ -269,7 +292,6 @@ describe("AnthropicLlm against a loopback Messages API", () => {
       apiKey: "k",
       baseURL: url,
       timeoutMs: 500,
-      maxRetries: 0,
     });
     const failure = await failureOf(unreachable.generate(call()));
     expect(failure.code).toBe("UPSTREAM_UNAVAILABLE");

@@ -15,6 +15,7 @@ import {
   jsonCompletion,
 } from "../../support/fake-openai-server.js";
 import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
+import { resilient } from "../../support/resilient.js";
 
 const server = new FakeOpenAiServer();
 beforeAll(() => server.listen());
@@ -32,14 +33,20 @@ const modeCall = (signal?: AbortSignal): StructuredCall<GeneratedModeConfig> => 
   signal,
 });
 
-const keyed = (overrides: { timeoutMs?: number; maxRetries?: number } = {}) =>
+const keyed = (overrides: { timeoutMs?: number } = {}) =>
   createAzureOpenAiLlm({
     endpoint: server.url,
     apiKey: "test-azure-key",
     apiVersion: "2024-10-21",
     deployment: "model-router",
     timeoutMs: overrides.timeoutMs ?? 2000,
-    maxRetries: overrides.maxRetries ?? 0,
+  });
+
+/** The adapter behind the resilience layer, which makes the transport retries. */
+const keyedWithRetries = (options: { timeoutMs?: number; maxRetries: number }) =>
+  resilient(keyed({ timeoutMs: options.timeoutMs }), {
+    maxRetries: options.maxRetries,
+    timeoutMs: options.timeoutMs ?? 2000,
   });
 
 async function failureOf(promise: Promise<unknown>): Promise<GenerationFailure> {
@@ -94,7 +101,6 @@ describe("Azure OpenAI adapter over the wire", () => {
       apiVersion: "2024-10-21",
       deployment: "model-router",
       timeoutMs: 2000,
-      maxRetries: 0,
     });
     await llm.generate(modeCall());
 
@@ -140,22 +146,36 @@ describe("Azure OpenAI adapter over the wire", () => {
     expect(failure.issues.join("\n")).toContain("tabs");
   });
 
-  it("lets the SDK retry a 429 and succeeds on the following 200", async () => {
+  it("makes one HTTP call per generate: a 429 is not retried by the SDK", async () => {
+    server.enqueue(errorReply(429, "Too many requests", {}, { "retry-after-ms": "10" }));
+    const failure = await failureOf(keyed().generate(modeCall()));
+    expect(failure).toMatchObject({
+      code: "UPSTREAM_RATE_LIMITED",
+      status: 429,
+      retryAfterMs: 10,
+      httpCalls: 1,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries a 429 and succeeds on the following 200", async () => {
     server.enqueue(
       errorReply(429, "Too many requests", {}, { "retry-after-ms": "10" }),
       jsonCompletion(petStoreAnswer()),
     );
-    const answer = await keyed({ maxRetries: 2 }).generate(modeCall());
+    const answer = await keyedWithRetries({ maxRetries: 2 }).generate(modeCall());
     expect(answer.data.industry_id).toBe("pet_store");
     expect(server.requests).toHaveLength(2);
+    expect(answer.httpCalls).toBe(2);
   });
 
   it("maps a 429 that outlasts the retries to UPSTREAM_RATE_LIMITED", async () => {
     server.respondByDefault(() => errorReply(429, "slow down", {}, { "retry-after-ms": "5" }));
     try {
-      const failure = await failureOf(keyed({ maxRetries: 1 }).generate(modeCall()));
+      const failure = await failureOf(keyedWithRetries({ maxRetries: 1 }).generate(modeCall()));
       expect(failure.code).toBe("UPSTREAM_RATE_LIMITED");
       expect(server.requests).toHaveLength(2);
+      expect(failure.httpCalls).toBe(2);
     } finally {
       server.respondByDefault(() => errorReply(500, "no reply scripted"));
     }
@@ -173,7 +193,9 @@ describe("Azure OpenAI adapter over the wire", () => {
     try {
       const startedAt = performance.now();
       const failure = await failureOf(
-        keyed({ timeoutMs: 10_000, maxRetries: 2 }).generate(modeCall(AbortSignal.timeout(300))),
+        keyedWithRetries({ timeoutMs: 10_000, maxRetries: 2 }).generate(
+          modeCall(AbortSignal.timeout(300)),
+        ),
       );
       const elapsed = performance.now() - startedAt;
       expect(failure.code).toBe("UPSTREAM_TIMEOUT");
@@ -187,10 +209,11 @@ describe("Azure OpenAI adapter over the wire", () => {
     server.respondByDefault(() => ({ hang: true }));
     try {
       const failure = await failureOf(
-        keyed({ timeoutMs: 150, maxRetries: 1 }).generate(modeCall()),
+        keyedWithRetries({ timeoutMs: 150, maxRetries: 1 }).generate(modeCall()),
       );
       expect(failure.code).toBe("UPSTREAM_TIMEOUT");
       expect(server.requests).toHaveLength(2);
+      expect(failure.httpCalls).toBe(2);
     } finally {
       server.respondByDefault(() => errorReply(500, "no reply scripted"));
     }

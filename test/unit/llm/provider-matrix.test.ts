@@ -133,7 +133,6 @@ const azure = () =>
     apiVersion: "2024-10-21",
     deployment: "model-router",
     timeoutMs: 2000,
-    maxRetries: 0,
   });
 
 const openAi = (options: { logger?: Logger } = {}) =>
@@ -142,7 +141,6 @@ const openAi = (options: { logger?: Logger } = {}) =>
     baseURL: `${openAiServer.url}/v1`,
     model: "gpt-4o-mini",
     timeoutMs: 2000,
-    maxRetries: 0,
     ...options,
   });
 
@@ -151,7 +149,6 @@ const anthropic = () =>
     apiKey: "sk-ant-test-key",
     baseURL: anthropicServer.url,
     timeoutMs: 2000,
-    maxRetries: 0,
   });
 
 /** A pino logger whose lines land in an array. */

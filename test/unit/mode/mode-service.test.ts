@@ -20,6 +20,7 @@ function recordingLlm(answers: Array<unknown | GenerationFailure>) {
         data: answer as T,
         model: "test-model",
         usage: { inputTokens: 10, outputTokens: 5 },
+        httpCalls: 1,
       };
     },
   };

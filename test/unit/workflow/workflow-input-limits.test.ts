@@ -19,7 +19,12 @@ function scriptedLlm(...answers: unknown[]): StructuredLlm & { calls: Structured
     async generate<T>(call: StructuredCall<T>) {
       calls.push(call as StructuredCall<unknown>);
       const data = answers[Math.min(calls.length - 1, answers.length - 1)];
-      return { data: data as T, model: "scripted", usage: { inputTokens: 10, outputTokens: 5 } };
+      return {
+        data: data as T,
+        model: "scripted",
+        usage: { inputTokens: 10, outputTokens: 5 },
+        httpCalls: 1,
+      };
     },
   };
 }

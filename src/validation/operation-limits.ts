@@ -1,0 +1,70 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
+import type { ParseOptions, ValidationContext, ValidationRule } from "graphql";
+import type { OperationLimits } from "../config.js";
+import type { RequestContext } from "../context.js";
+import { operationCostPlugin } from "../plugins/operation-cost.plugin.js";
+import { tokenLimitPlugin } from "../plugins/token-limit.plugin.js";
+import type { PageSizes } from "./operation-cost.js";
+import type { OperationLimitName } from "./operation-limit-error.js";
+
+/** What Apollo Server needs to enforce the operation limits. */
+export interface OperationLimitsSetup {
+  parseOptions: ParseOptions;
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<RequestContext>[];
+}
+
+/**
+ * The limits on one GraphQL operation, each refused with a client error that names its variable
+ * (`extensions.limit`) before anything runs:
+ *
+ * - MAX_TOKENS: graphql-js stops parsing past it (GRAPHQL_PARSE_FAILED). This is what keeps
+ *   every later recursive step (validation rules, execution) far from the stack's end: a
+ *   10,000-deep fragment chain parses fine and then overflows graphql-js's NoFragmentCycles rule.
+ * - MAX_ALIASES, MAX_DEPTH, MAX_DIRECTIVES: graphql-armor's validation rules
+ *   (GRAPHQL_VALIDATION_FAILED).
+ * - MAX_COST: our own estimate (operation-cost.ts), since armor's cost rule multiplies only by
+ *   literal `first` arguments and costs `modes(first: $first)`, what clients send, as one mode.
+ *
+ * Armor's token plugin is not used either: it parses every document a second time and refuses
+ * from a hook Apollo treats as a server failure.
+ */
+export function operationLimits(limits: OperationLimits, pages: PageSizes): OperationLimitsSetup {
+  const { validationRules } = new ApolloArmor({
+    // Every alias counts: 100 aliased `__typename` is what alias-overloading probes send.
+    maxAliases: { n: limits.maxAliases, allowList: [], ...reportAs("MAX_ALIASES") },
+    // Depth of the answer: a fragment spread or inline fragment adds no level to it.
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reportAs("MAX_DEPTH") },
+    maxDirectives: { n: limits.maxDirectives, ...reportAs("MAX_DIRECTIVES") },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    // hide-suggestions.plugin.ts does it in production, for variable values too.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return {
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
+    validationRules,
+    plugins: [tokenLimitPlugin(limits.maxTokens), operationCostPlugin(limits.maxCost, pages)],
+  };
+}
+
+/**
+ * Armor's rejection as a validation error naming the limit. Armor words it as a syntax error
+ * ("Syntax Error: Aliases limit of 15 exceeded, found 20."); it is a validation error here, and
+ * Apollo gives it the code GRAPHQL_VALIDATION_FAILED and HTTP 400.
+ */
+function reportAs(limit: OperationLimitName) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const reason = error.message.replace(/^Syntax Error: /, "").replace(/\.$/, "");
+        context?.reportError(
+          new GraphQLError(`${reason} (the limit ${limit}).`, { extensions: { limit } }),
+        );
+      },
+    ],
+  };
+}
