@@ -91,6 +91,7 @@ describe("validateWorkflow over HTTP: limits", () => {
       expect(body.data).toBeNull();
       expect(fieldsAndCodes(body.errors)).toEqual([["input.ir", "BAD_USER_INPUT"]]);
       expect(body.errors![0]!.message).toContain("WORKFLOW_MAX_DEPTH");
+      expect(body.errors![0]!.extensions!.limit).toBe("WORKFLOW_MAX_DEPTH");
     },
   );
 
@@ -109,6 +110,10 @@ describe("validateWorkflow over HTTP: limits", () => {
     expect(body.errors!.map((error) => error.message)).toContain(
       "input.ir has 20,000 nodes; the limit is 100 (WORKFLOW_MAX_NODES)",
     );
+    expect(body.errors!.map((error) => error.extensions!.limit)).toEqual([
+      "WORKFLOW_MAX_NODES",
+      "WORKFLOW_MAX_IR_CHARS",
+    ]);
   });
 
   it("answers the 514 KB incident (1,000 levels) with a small client error, fast", async () => {
@@ -162,14 +167,17 @@ describe("generateWorkflow over HTTP: limits and input hygiene", () => {
 
   it("blames an oversized discoveredParams on input.discoveredParams", async () => {
     const calls = modelCalls;
-    for (const discoveredParams of [
-      { notes: "x".repeat(100_001) }, // over WORKFLOW_MAX_CONTEXT_CHARS
-      { notes: "lorem ipsum dolor sit amet ".repeat(2_500) }, // over the prompt's token limit
-    ]) {
+    // Over WORKFLOW_MAX_CONTEXT_CHARS; then within it but over the prompt's token limit, which is
+    // fixed (8,000) and so has no variable to name.
+    for (const [discoveredParams, limit] of [
+      [{ notes: "x".repeat(100_001) }, "WORKFLOW_MAX_CONTEXT_CHARS"],
+      [{ notes: "lorem ipsum dolor sit amet ".repeat(2_500) }, undefined],
+    ] as const) {
       const { body } = await api.execute(GenerateWorkflowDocument, {
         input: input({ discoveredParams }),
       });
       expect(fieldsAndCodes(body.errors)).toEqual([["input.discoveredParams", "BAD_USER_INPUT"]]);
+      expect(body.errors![0]!.extensions!.limit).toBe(limit);
     }
     expect(modelCalls).toBe(calls);
   });

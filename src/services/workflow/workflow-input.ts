@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
 import { PROMPT_TEXT_RULES, checkPromptText, cleanPromptText } from "../text/prompt-text.js";
 import { joinPath } from "./templates.js";
-import type { WorkflowLimits } from "./workflow-limits.js";
+import type { LimitProblem, WorkflowLimits } from "./workflow-limits.js";
 import {
   contextTextProblem,
   discoveredParamsProblems,
@@ -16,9 +16,12 @@ import type { PlanningContextError } from "./workflow.types.js";
  */
 
 /** One BadUserInputError naming `field` for every problem, or nothing. */
-function throwProblems(field: string, problems: readonly string[]): void {
-  if (problems.length === 0) return;
-  throw BadUserInputError.combine(problems.map((problem) => new BadUserInputError(field, problem)));
+function throwProblems(field: string, problems: ReadonlyArray<LimitProblem | undefined>): void {
+  const broken = problems.filter((problem) => problem !== undefined);
+  if (broken.length === 0) return;
+  throw BadUserInputError.combine(
+    broken.map((problem) => new BadUserInputError(field, problem.message, problem.limit)),
+  );
 }
 
 /** A FlowIR document within the size limits (validateWorkflow's `ir`). */
@@ -67,8 +70,9 @@ export function checkPlanningContext(
 /** planningContext within WORKFLOW_MAX_CONTEXT_CHARS (validateWorkflow's, which may be absent). */
 export function checkContextSize(value: string | null | undefined, limits: WorkflowLimits): void {
   if (typeof value !== "string") return;
-  const problem = contextTextProblem(value.length, limits, "input.planningContext");
-  if (problem !== undefined) throw new BadUserInputError("input.planningContext", problem);
+  throwProblems("input.planningContext", [
+    contextTextProblem(value.length, limits, "input.planningContext"),
+  ]);
 }
 
 /**
@@ -128,8 +132,9 @@ export function checkValidationErrors(
 ): string[] {
   if (value === null || value === undefined) return [];
   const characters = value.reduce((total, error) => total + error.length, 0);
-  const problem = contextTextProblem(characters, limits, "input.validationErrors (all together)");
-  if (problem !== undefined) throw new BadUserInputError("input.validationErrors", problem);
+  throwProblems("input.validationErrors", [
+    contextTextProblem(characters, limits, "input.validationErrors (all together)"),
+  ]);
   const rule = PROMPT_TEXT_RULES.validationErrors;
   return value.map((error, index) => cleanPromptText(error, rule, `${rule.field}[${index}]`));
 }
@@ -143,12 +148,9 @@ export function checkBrowsedComponents(
   if (value === null || value === undefined) return undefined;
   const names = [...value.nodeIds, ...value.workflowNames];
   const characters = names.reduce((total, name) => total + name.length, 0);
-  const problem = contextTextProblem(
-    characters,
-    limits,
-    "input.browsedComponents (all names together)",
-  );
-  if (problem !== undefined) throw new BadUserInputError("input.browsedComponents", problem);
+  throwProblems("input.browsedComponents", [
+    contextTextProblem(characters, limits, "input.browsedComponents (all names together)"),
+  ]);
   if (!forPrompt) return value;
   const rule = PROMPT_TEXT_RULES.browsedComponents;
   const clean = (list: string[], key: string) =>

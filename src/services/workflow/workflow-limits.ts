@@ -40,23 +40,44 @@ export const DEFAULT_WORKFLOW_LIMITS: Readonly<WorkflowLimits> = Object.freeze({
 
 const count = (value: number) => value.toLocaleString("en-US");
 
+/** One broken limit: a sentence for people and the variable that sets the limit. */
+export interface LimitProblem {
+  message: string;
+  /** e.g. "WORKFLOW_MAX_DEPTH" */
+  limit: string;
+}
+
+function problem(message: string, limit: string): LimitProblem {
+  return { message: `${message} (${limit})`, limit };
+}
+
 /**
- * Why a FlowIR document is too large, one sentence per limit it breaks, each starting with
- * `subject` ("ir", "The generated workflow"); empty when it is within every limit.
+ * Why a FlowIR document is too large, one problem per limit it breaks, each sentence starting
+ * with `subject` ("input.ir", "The generated workflow"); empty when it is within every limit.
  */
-export function irLimitProblems(ir: unknown, limits: WorkflowLimits, subject: string): string[] {
-  const problems: string[] = [];
+export function irLimitProblems(
+  ir: unknown,
+  limits: WorkflowLimits,
+  subject: string,
+): LimitProblem[] {
+  const problems: LimitProblem[] = [];
   const record = ir !== null && typeof ir === "object" && !Array.isArray(ir) ? ir : undefined;
   const nodes = (record as { nodes?: unknown } | undefined)?.nodes;
   const edges = (record as { edges?: unknown } | undefined)?.edges;
   if (Array.isArray(nodes) && nodes.length > limits.maxNodes) {
     problems.push(
-      `${subject} has ${count(nodes.length)} nodes; the limit is ${count(limits.maxNodes)} (WORKFLOW_MAX_NODES)`,
+      problem(
+        `${subject} has ${count(nodes.length)} nodes; the limit is ${count(limits.maxNodes)}`,
+        "WORKFLOW_MAX_NODES",
+      ),
     );
   }
   if (Array.isArray(edges) && edges.length > limits.maxEdges) {
     problems.push(
-      `${subject} has ${count(edges.length)} edges; the limit is ${count(limits.maxEdges)} (WORKFLOW_MAX_EDGES)`,
+      problem(
+        `${subject} has ${count(edges.length)} edges; the limit is ${count(limits.maxEdges)}`,
+        "WORKFLOW_MAX_EDGES",
+      ),
     );
   }
   problems.push(
@@ -70,7 +91,7 @@ export function discoveredParamsProblems(
   discovered: Record<string, unknown>,
   limits: WorkflowLimits,
   subject = "discoveredParams",
-): string[] {
+): LimitProblem[] {
   const problems = jsonSizeProblems(
     discovered,
     subject,
@@ -82,7 +103,10 @@ export function discoveredParamsProblems(
   for (const value of Object.values(discovered)) values += Array.isArray(value) ? value.length : 1;
   if (values > limits.maxDiscoveredParams) {
     problems.push(
-      `${subject} holds ${count(values)} values (list items counted); the limit is ${count(limits.maxDiscoveredParams)} (WORKFLOW_MAX_DISCOVERED_PARAMS)`,
+      problem(
+        `${subject} holds ${count(values)} values (list items counted); the limit is ${count(limits.maxDiscoveredParams)}`,
+        "WORKFLOW_MAX_DISCOVERED_PARAMS",
+      ),
     );
   }
   return problems;
@@ -93,9 +117,12 @@ export function contextTextProblem(
   characters: number,
   limits: WorkflowLimits,
   subject: string,
-): string | undefined {
+): LimitProblem | undefined {
   if (characters <= limits.maxContextChars) return undefined;
-  return `${subject} is ${count(characters)} characters; the limit is ${count(limits.maxContextChars)} (WORKFLOW_MAX_CONTEXT_CHARS)`;
+  return problem(
+    `${subject} is ${count(characters)} characters; the limit is ${count(limits.maxContextChars)}`,
+    "WORKFLOW_MAX_CONTEXT_CHARS",
+  );
 }
 
 function jsonSizeProblems(
@@ -104,16 +131,22 @@ function jsonSizeProblems(
   maxDepth: number,
   maxChars: number,
   charsVariable: string,
-): string[] {
+): LimitProblem[] {
   const size = measureJson(value, { maxDepth, maxChars });
   if (size.exceeded === "depth") {
     return [
-      `${subject} is nested more than ${count(maxDepth)} levels deep (objects and arrays); the limit is ${count(maxDepth)} (WORKFLOW_MAX_DEPTH)`,
+      problem(
+        `${subject} is nested more than ${count(maxDepth)} levels deep (objects and arrays); the limit is ${count(maxDepth)}`,
+        "WORKFLOW_MAX_DEPTH",
+      ),
     ];
   }
   if (size.exceeded === "chars") {
     return [
-      `${subject} is more than ${count(maxChars)} characters as JSON; the limit is ${count(maxChars)} (${charsVariable})`,
+      problem(
+        `${subject} is more than ${count(maxChars)} characters as JSON; the limit is ${count(maxChars)}`,
+        charsVariable,
+      ),
     ];
   }
   return [];

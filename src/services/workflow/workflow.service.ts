@@ -497,7 +497,9 @@ export class WorkflowService {
       answeredModel = answer.model;
       // A model's answer meets the same size limits as a caller's document: an oversized or too
       // deeply nested one is an unusable generation (kept, without the document), never a crash.
-      const oversized = irLimitProblems(answer.data, this.limits, "The generated workflow");
+      const oversized = irLimitProblems(answer.data, this.limits, "The generated workflow").map(
+        (problem) => problem.message,
+      );
       if (oversized.length > 0) {
         attempts.push({
           number,

@@ -98,7 +98,7 @@ describe("bounded work and answers", () => {
     const ir = withParam(deeplyNested(100_000));
     expect(() => validateWorkflow(ir)).not.toThrow();
     expect(irLimitProblems(ir, DEFAULT_WORKFLOW_LIMITS, "input.ir")).toEqual([
-      expect.stringContaining("WORKFLOW_MAX_DEPTH"),
+      { message: expect.stringContaining("(WORKFLOW_MAX_DEPTH)"), limit: "WORKFLOW_MAX_DEPTH" },
     ]);
   });
 
@@ -108,9 +108,14 @@ describe("bounded work and answers", () => {
     ir.edges.push({ from: "read_notes", to: "save_summary" });
     ir.nodes[0].params.padding = "x".repeat(3_000);
     const problems = irLimitProblems(ir, limits, "input.ir");
-    expect(problems).toEqual([
-      expect.stringMatching(/^input\.ir has 3 nodes; the limit is 2 \(WORKFLOW_MAX_NODES\)$/),
-      expect.stringMatching(/^input\.ir has 3 edges; the limit is 1 \(WORKFLOW_MAX_EDGES\)$/),
+    expect(problems.map((problem) => problem.limit)).toEqual([
+      "WORKFLOW_MAX_NODES",
+      "WORKFLOW_MAX_EDGES",
+      "WORKFLOW_MAX_IR_CHARS",
+    ]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "input.ir has 3 nodes; the limit is 2 (WORKFLOW_MAX_NODES)",
+      "input.ir has 3 edges; the limit is 1 (WORKFLOW_MAX_EDGES)",
       expect.stringContaining("(WORKFLOW_MAX_IR_CHARS)"),
     ]);
   });
