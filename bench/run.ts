@@ -4,11 +4,13 @@ import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
 import { runSaturationBench } from "./saturation.bench.js";
 import { runThemeBench } from "./theme.bench.js";
+import { runValidateScalingBench } from "./validate-scaling.bench.js";
 import { runValidateBench } from "./validate.bench.js";
 
 const sections: Record<string, () => Promise<void>> = {
   theme: runThemeBench,
   validate: runValidateBench,
+  "validate-scaling": runValidateScalingBench,
   prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
   saturation: runSaturationBench,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUTH_MODES, resolveAuthConfig } from "./auth/auth-config.js";
 import type { AuthConfig } from "./auth/auth-config.js";
+import type { WorkflowLimits } from "./services/workflow/workflow-limits.js";
 
 /** Providers a task can be served by. */
 export const PROVIDER_CHOICES = ["azure-openai", "openai", "anthropic", "offline"] as const;
@@ -179,6 +180,30 @@ export const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(72_000, 100, 3_600_000),
   /** Open connections the server accepts; more are closed at once. Default 1000. */
   HTTP_MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
+  /**
+   * Deepest nesting of objects and arrays in a FlowIR document (`ir`, a model's answer) and in
+   * `discoveredParams`, the document counting as level 1. Deeper is BAD_USER_INPUT (a model's
+   * answer: an unusable generation). At most 1000: JSON serialisation recurses. Default 64.
+   */
+  WORKFLOW_MAX_DEPTH: integer(64, 4, 1_000),
+  /** Most nodes of a FlowIR document (`ir`, a model's answer). Default 100. */
+  WORKFLOW_MAX_NODES: integer(100, 1, 10_000),
+  /** Most edges of a FlowIR document. Default 200. */
+  WORKFLOW_MAX_EDGES: integer(200, 0, 20_000),
+  /** Most characters of a FlowIR document as compact JSON. Default 524288 (512 KiB). */
+  WORKFLOW_MAX_IR_CHARS: integer(524_288, 1_000, 16_777_216),
+  /**
+   * Most characters of `planningContext`, of `discoveredParams` as compact JSON, of all
+   * `validationErrors` together and of all `browsedComponents` names together. Default 100000.
+   */
+  WORKFLOW_MAX_CONTEXT_CHARS: integer(100_000, 1_000, 16_777_216),
+  /** Most values in `discoveredParams` (list items counted). Default 50. */
+  WORKFLOW_MAX_DISCOVERED_PARAMS: integer(50, 1, 10_000),
+  /**
+   * Most issues one validation lists (`validateWorkflow`, each generation attempt), errors
+   * first; `omittedIssues` counts the rest. Default 100.
+   */
+  VALIDATION_MAX_ISSUES: integer(100, 1, 10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -236,6 +261,8 @@ export interface AppConfig {
   modeStoreSize: number;
   modesPage: { defaultSize: number; maxSize: number };
   workflowStoreSize: number;
+  /** Size limits of workflow documents and their context, and the issues a validation lists. */
+  workflowLimits: WorkflowLimits;
   maxModelFieldsPerOperation: number;
   workflowCache: { capacity: number; ttlMs: number };
   spendLimits: { generationsPerMinute: number; tokensPerDay: number };
@@ -394,6 +421,15 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     modeStoreSize: values.MODE_STORE_SIZE,
     modesPage: { defaultSize: values.MODES_PAGE_SIZE, maxSize: values.MODES_PAGE_MAX },
     workflowStoreSize: values.WORKFLOW_STORE_SIZE,
+    workflowLimits: {
+      maxDepth: values.WORKFLOW_MAX_DEPTH,
+      maxNodes: values.WORKFLOW_MAX_NODES,
+      maxEdges: values.WORKFLOW_MAX_EDGES,
+      maxIrChars: values.WORKFLOW_MAX_IR_CHARS,
+      maxContextChars: values.WORKFLOW_MAX_CONTEXT_CHARS,
+      maxDiscoveredParams: values.WORKFLOW_MAX_DISCOVERED_PARAMS,
+      maxIssues: values.VALIDATION_MAX_ISSUES,
+    },
     maxModelFieldsPerOperation: values.MAX_MODEL_FIELDS_PER_OPERATION,
     workflowCache: { capacity: values.WORKFLOW_CACHE_SIZE, ttlMs: values.CACHE_TTL_SECONDS * 1000 },
     shutdown: {

@@ -57,6 +57,7 @@ export function createServices(
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
     storeCapacity: config.workflowStoreSize,
+    limits: config.workflowLimits,
     cache: new InMemoryGenerationCache(config.workflowCache),
     observer: metrics,
   });

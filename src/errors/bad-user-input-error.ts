@@ -2,20 +2,23 @@
 export interface InputProblem {
   readonly field: string;
   readonly message: string;
+  /** The configuration variable of the limit the input broke, when it broke one. */
+  readonly limit?: string;
 }
 
 /**
  * Input the client must fix, thrown before any model call. Carries every problem found, so a
  * client learns about all its bad fields at once: each becomes its own GraphQL error with
- * `extensions.code = "BAD_USER_INPUT"` and `extensions.field` (format-error.ts).
+ * `extensions.code = "BAD_USER_INPUT"` and `extensions.field` (format-error.ts), and
+ * `extensions.limit` naming the variable when a size limit was broken.
  */
 export class BadUserInputError extends Error {
   override readonly name = "BadUserInputError";
   readonly problems: readonly InputProblem[];
 
-  constructor(field: string, message: string) {
+  constructor(field: string, message: string, limit?: string) {
     super(message);
-    this.problems = [{ field, message }];
+    this.problems = [limit === undefined ? { field, message } : { field, message, limit }];
   }
 
   /** The field of the first problem. */

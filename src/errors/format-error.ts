@@ -32,7 +32,10 @@ function inputProblemError(
     message: problem.message,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: "BAD_USER_INPUT", field: problem.field },
+    extensions:
+      problem.limit === undefined
+        ? { code: "BAD_USER_INPUT", field: problem.field }
+        : { code: "BAD_USER_INPUT", field: problem.field, limit: problem.limit },
   };
 }
 

@@ -13,7 +13,6 @@ import {
 import { flowIrId } from "../services/node-id.js";
 import type { FlowIr } from "../services/workflow/flow-ir.contract.js";
 import { workflowDigest, workflowNodeViews } from "../services/workflow/workflow-store.js";
-import { validateWorkflow } from "../services/workflow/validate-workflow.js";
 import type { WorkflowService } from "../services/workflow/workflow.service.js";
 
 @Resolver()
@@ -40,13 +39,17 @@ export class WorkflowResolver {
   }
 
   @Query(() => WorkflowValidation, {
-    description: "Validates a FlowIR document against every rule; never calls a model.",
+    description:
+      "Validates a FlowIR document against every rule; never calls a model. A document or " +
+      "context over a size limit (WORKFLOW_MAX_DEPTH, WORKFLOW_MAX_NODES, WORKFLOW_MAX_EDGES, " +
+      "WORKFLOW_MAX_IR_CHARS, WORKFLOW_MAX_CONTEXT_CHARS, WORKFLOW_MAX_DISCOVERED_PARAMS) is a " +
+      "BAD_USER_INPUT error naming the field and the limit.",
   })
   validateWorkflow(
     @Arg("input", () => ValidateWorkflowInput, { description: "The document and its context." })
     input: ValidateWorkflowInput,
   ): WorkflowValidation {
-    return validateWorkflow(input.ir, input);
+    return this.workflowService.validateWorkflow(input);
   }
 }
 

@@ -28,17 +28,26 @@ export class WorkflowIssue {
   severity!: IssueSeverity;
 
   @Field(() => String, {
-    description: "Names the node, parameter and offending token, and what to do instead.",
+    description:
+      "Names the node, parameter and offending token, and what to do instead. At most 2,000 " +
+      "characters: a longer one keeps its start and end around '…'.",
   })
   message!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where: e.g. "nodes[1].params.prompt", "edges[0].from", "inputs.limit".',
+    description:
+      'Where: e.g. "nodes[1].params.prompt", "edges[0].from", "inputs.limit". A very deep or ' +
+      "long path is shortened to its start and end around '…'.",
   })
   path?: string;
 
-  @Field(() => String, { nullable: true, description: "The node concerned, when there is one." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The node concerned, when there is one (an id over 200 characters keeps its start and end " +
+      "around '…').",
+  })
   nodeId?: string;
 }
 
@@ -48,12 +57,25 @@ export class WorkflowValidation {
   valid!: boolean;
 
   @Field(() => [WorkflowIssue], {
-    description: "Every error, de-duplicated, in rule order then path.",
+    description:
+      "Errors, de-duplicated, in rule order then path: every one, up to VALIDATION_MAX_ISSUES " +
+      "(see omittedIssues).",
   })
   errors!: WorkflowIssue[];
 
-  @Field(() => [WorkflowIssue], { description: "Every warning, in rule order then path." })
+  @Field(() => [WorkflowIssue], {
+    description:
+      "Warnings in rule order then path, in the room the issue limit leaves after the errors.",
+  })
   warnings!: WorkflowIssue[];
+
+  @Field(() => Int, {
+    description:
+      "Issues found but not listed: errors and warnings together list at most " +
+      "VALIDATION_MAX_ISSUES (errors first). 0 when every issue is listed; `valid` always " +
+      "counts every error.",
+  })
+  omittedIssues!: number;
 }
 
 /** GraphQL names of FlowIR's input types, mapped to the document's values. */
@@ -165,8 +187,15 @@ export class WorkflowAttempt {
   })
   ir!: Record<string, unknown> | null;
 
-  @Field(() => [WorkflowIssue], { description: "All errors and warnings found in it." })
+  @Field(() => [WorkflowIssue], {
+    description: "Errors then warnings found in it, up to VALIDATION_MAX_ISSUES.",
+  })
   issues!: WorkflowIssue[];
+
+  @Field(() => Int, {
+    description: "Issues found in it but left out of `issues` by VALIDATION_MAX_ISSUES.",
+  })
+  omittedIssues!: number;
 
   @Field(() => GenerationError, {
     nullable: true,
@@ -209,7 +238,9 @@ export class GenerateWorkflowPayload {
   generationAttempts!: number;
 
   @Field(() => [String], {
-    description: "Messages of the last attempt's errors, in order (empty on success).",
+    description:
+      "Messages of the last attempt's errors, in order, up to VALIDATION_MAX_ISSUES (empty on " +
+      "success).",
   })
   validationErrors!: string[];
 

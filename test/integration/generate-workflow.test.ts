@@ -151,7 +151,12 @@ describe("validateWorkflow over HTTP", () => {
         discoveredParams: fixture.discoveredParams,
       },
     });
-    expect(body.data!.validateWorkflow).toEqual({ valid: true, errors: [], warnings: [] });
+    expect(body.data!.validateWorkflow).toEqual({
+      valid: true,
+      errors: [],
+      warnings: [],
+      omittedIssues: 0,
+    });
     expect(anthropic.messageRequests).toHaveLength(0);
   });
 

@@ -1,24 +1,18 @@
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { PROMPT_TEXT_RULES, cleanPromptText } from "../text/prompt-text.js";
 
 /** Length bounds of a normalised industry request, in code points (mode.md section 3). */
 export const INDUSTRY_MIN_LENGTH = 2;
 export const INDUSTRY_MAX_LENGTH = 120;
 
-// Control characters, zero-width characters and bidi controls: invisible, and a classic way to
-// smuggle instructions or spoof text. Stripped before anything else looks at the input.
-const INVISIBLE = /[\p{Cc}\u200B-\u200D\u2060\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
-
 /**
- * NFKC, strip invisible characters, collapse whitespace, trim. Pure; no length check.
- * Control characters count as separators so "pet\nstore" stays two words.
+ * The industry's prompt-text rule (src/services/text/prompt-text.ts): NFKC, invisible formatting
+ * removed, whitespace (line breaks included, so "pet\nstore" stays two words) collapsed, trimmed.
+ * Characters that can only hide or disguise text (bidi overrides, tag characters, controls, lone
+ * surrogates) are refused with BadUserInputError naming `field`. No length check.
  */
-export function normalizeIndustryText(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .replace(/[\t\n\v\f\r]/g, " ")
-    .replace(INVISIBLE, "")
-    .replace(/\s+/gu, " ")
-    .trim();
+export function normalizeIndustryText(raw: string, field = "input.industry"): string {
+  return cleanPromptText(raw, { ...PROMPT_TEXT_RULES.industry, field });
 }
 
 /**
@@ -26,7 +20,7 @@ export function normalizeIndustryText(raw: string): string {
  * naming `input.industry` otherwise, before any model call.
  */
 export function parseIndustryInput(raw: string, field = "input.industry"): string {
-  const normalized = normalizeIndustryText(raw);
+  const normalized = normalizeIndustryText(raw, field);
   const length = [...normalized].length;
   if (length < INDUSTRY_MIN_LENGTH || length > INDUSTRY_MAX_LENGTH) {
     throw new BadUserInputError(

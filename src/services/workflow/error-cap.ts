@@ -49,18 +49,26 @@ export function firstErrorsForPrompt(
   errors: readonly WorkflowIssue[],
   limit: number = PROMPT_ERROR_LIMIT,
 ): WorkflowIssue[] {
-  return errors
+  const seen = new Set<string>();
+  const chosen: WorkflowIssue[] = [];
+  const sorted = errors
     .filter((issue) => issue.severity === "error")
-    .sort((left, right) => tier(left) - tier(right) || compareIssues(left, right))
-    .filter(
-      (issue, index, sorted) =>
-        sorted.findIndex((other) => other.message === issue.message) === index,
-    )
-    .slice(0, Math.max(0, limit));
+    .sort(
+      (left, right) =>
+        actionabilityTier(left.rule) - actionabilityTier(right.rule) || compareIssues(left, right),
+    );
+  for (const issue of sorted) {
+    if (chosen.length >= limit) break;
+    if (seen.has(issue.message)) continue;
+    seen.add(issue.message);
+    chosen.push(issue);
+  }
+  return chosen;
 }
 
-function tier(issue: WorkflowIssue): number {
-  return ACTIONABILITY[issue.rule] ?? 4;
+/** How directly a model can act on an error of `rule`, lower first (see ACTIONABILITY). */
+export function actionabilityTier(rule: string): number {
+  return ACTIONABILITY[rule] ?? 4;
 }
 
 /** One line for a retry prompt: the message is what the model acts on; the rule id helps logs. */

@@ -84,7 +84,14 @@ const ITEM_NAME = "[A-Za-z_][A-Za-z0-9_-]*";
 const PARENTHESISED_ITEM = new RegExp(`^(${ITEM_NAME})\\s*\\(([^)]*)\\)`);
 const COLON_ITEM = new RegExp(`^(${ITEM_NAME})\\s*:\\s*(.*)$`);
 const BARE_ITEM = new RegExp(`^(${ITEM_NAME})(?:\\s|$)`);
-const TYPE_TEXT = /^[A-Za-z_][\w.]*(\[.*\])?(\s*\|\s*[A-Za-z_][\w.]*(\[.*\])?)*$/;
+/** Deepest path read from a structure block or a path bullet; deeper levels are not recorded. */
+export const MAX_PATH_SEGMENTS = 32;
+
+// `name`, `name[...]`, and unions of them (`list[dict] | None`). Checked by isTypeText rather
+// than one regular expression: `(\[.*\])?` inside a repeated group backtracks exponentially on
+// text like "a|a[]|a[]|…!" (24 repeats took 0.3 s, every few more doubled it).
+const TYPE_NAMES = /^[A-Za-z_][\w.]*(?:\s*\|\s*[A-Za-z_][\w.]*)*$/;
+const MORE_TYPE_NAMES = /^(?:\s*\|\s*[A-Za-z_][\w.]*)*$/;
 
 /** Parses the markdown; unknown lines are ignored rather than rejected. */
 export function parsePlanningContext(markdown: string): PlanningContext {
@@ -198,7 +205,7 @@ function startComponent(
     name = /^[^\s(]+/.exec(text)?.[0];
   }
   if (name === undefined) return undefined;
-  name = name.replace(/[:,.]+$/, "");
+  name = name.replace(/(?<![:,.])[:,.]+$/, "");
   const spec: ComponentSpec = {
     name,
     kind,
@@ -220,7 +227,9 @@ function sectionHeader(
   const patterns = [
     /^\s*#{4,6}\s+(.*)$/, // #### Inputs
     /^\s*(?:[-*+]\s+)?\*\*([^*]+)\*\*\s*:?\s*(.*)$/, // **Inputs**: / - **Inputs:**
-    /^\s*([A-Za-z][A-Za-z ]*(?:\([^)]*\))?\s*:)\s*(.*)$/, // Inputs:  /  Structure (JSON format):
+    // The space runs of `[A-Za-z ]*` and a following `\s*` must not meet: that backtracks
+    // quadratically on a long line of spaces.
+    /^\s*([A-Za-z][A-Za-z ]*(?:\([^)]*\)\s*)?:)\s*(.*)$/, // Inputs:  /  Structure (JSON format):
   ];
   for (const pattern of patterns) {
     const match = pattern.exec(line);
@@ -236,7 +245,7 @@ function sectionHeader(
 
 /** "Inputs" or "Inputs (from shared store)" but not "Inputs are read from…" prose. */
 function isWholeLabel(label: string): boolean {
-  return /^[A-Za-z]+(\s+paths)?\s*(\([^)]*\))?\s*:?$/i.test(label);
+  return /^[A-Za-z]+(?:\s+paths)?(?:\s*\([^)]*\))?\s*:?$/i.test(label);
 }
 
 /** Splits `\`a: str\`, \`b: list[str, int]\`` at top-level commas; "none" is empty. */
@@ -282,20 +291,50 @@ export function parseItem(content: string): { name: string; type: string } | und
   if (parenthesised !== null) {
     return { name: parenthesised[1]!, type: cleanType(parenthesised[2]!) };
   }
-  const head = text.split(/\s+[-–—]\s+/)[0]!;
+  // (?<!\s): a match starts where a space run starts, so a long run is tried once, not per space.
+  const head = text.split(/(?<!\s)\s+[-–—]\s+/)[0]!;
   const colon = COLON_ITEM.exec(head);
   if (colon !== null) {
-    const candidate = colon[2]!.replace(/\s*\((?:optional|required)[^)]*\)\s*$/i, "").trim();
-    return { name: colon[1]!, type: TYPE_TEXT.test(candidate) ? candidate : "any" };
+    const candidate = withoutRequirementNote(colon[2]!).trim();
+    return { name: colon[1]!, type: isTypeText(candidate) ? candidate : "any" };
   }
   const bare = BARE_ITEM.exec(head);
   return bare === null ? undefined : { name: bare[1]!, type: "any" };
 }
 
+/** A type as written in a planning context: `str`, `list[dict]`, `dict | None`. */
+export function isTypeText(text: string): boolean {
+  const open = text.indexOf("[");
+  if (open < 0) return TYPE_NAMES.test(text);
+  // The first bracket follows a type name and the last closes the bracketed part; whatever sits
+  // between (nested brackets, unions) is accepted, and only more names may follow.
+  const close = text.lastIndexOf("]");
+  return (
+    close > open &&
+    TYPE_NAMES.test(text.slice(0, open)) &&
+    !/[\n\r\u2028\u2029]/.test(text.slice(open, close)) &&
+    MORE_TYPE_NAMES.test(text.slice(close + 1))
+  );
+}
+
+/**
+ * `str (optional)` → `str `: drops a trailing "(optional …)" or "(required …)" note. The note is
+ * the last parenthesis of the text, found by position rather than by a regular expression that
+ * would try every "(" against the rest of the text.
+ */
+function withoutRequirementNote(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(")")) return text;
+  const previousClose = trimmed.lastIndexOf(")", trimmed.length - 2);
+  const note = /\((?:optional|required)/i.exec(trimmed.slice(previousClose + 1));
+  if (note === null) return text;
+  return trimmed.slice(0, previousClose + 1 + note.index).trimEnd();
+}
+
 /** "(str, optional)" → "str". */
 function cleanType(text: string): string {
   const first = text.split(",")[0]!.trim();
-  return TYPE_TEXT.test(first) && !/^(optional|required)$/i.test(first) ? first : "any";
+  return isTypeText(first) && !/^(optional|required)$/i.test(first) ? first : "any";
 }
 
 /** Drops list indexes from a path: `a.items[0].name`, `a.items[].name` → "a.items.name". */
@@ -324,15 +363,21 @@ function addPath(
     path = `${currentOutput}.${path}`;
   }
   const type = match[2] !== undefined ? cleanType(match[2]) : (match[3] ?? "any");
-  recordPath(component, path, TYPE_TEXT.test(type) ? type : "any");
+  recordPath(component, path, isTypeText(type) ? type : "any");
 }
 
-/** Records a path and every parent prefix (parents default to "dict"). */
+/**
+ * Records a path and every parent prefix (parents default to "dict"). A path of more than
+ * MAX_PATH_SEGMENTS segments is documentation no template will follow: it is not recorded, which
+ * keeps the work per path linear (every prefix is a key of its own).
+ */
 function recordPath(component: ComponentSpec, path: string, type: string): void {
-  const segments = path.split(".");
+  const segments = path.split(".", MAX_PATH_SEGMENTS + 1);
+  if (segments.length > MAX_PATH_SEGMENTS) return;
+  let parent = segments[0]!;
   for (let length = 1; length < segments.length; length++) {
-    const parent = segments.slice(0, length).join(".");
     if (!Object.hasOwn(component.paths, parent)) component.paths[parent] = "dict";
+    parent = `${parent}.${segments[length]}`;
   }
   const known = component.paths[path];
   if (known === undefined || known === "any" || known === "dict") component.paths[path] = type;
@@ -361,18 +406,51 @@ function addStructure(
   }
 }
 
+/**
+ * Records `value`'s paths under `path`, without recursion and to MAX_PATH_SEGMENTS segments: a
+ * structure block is JSON written by whoever sends the planning context, nested as deep as they
+ * like.
+ */
 function walkStructure(component: ComponentSpec, path: string, value: unknown): void {
-  recordPath(component, path, structureType(value));
-  const element = Array.isArray(value) ? value[0] : value;
-  if (element !== null && typeof element === "object" && !Array.isArray(element)) {
-    for (const [key, child] of Object.entries(element))
-      walkStructure(component, `${path}.${key}`, child);
+  const pending: Array<{ path: string; value: unknown; segments: number }> = [
+    { path, value, segments: path.split(".").length },
+  ];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (current.segments > MAX_PATH_SEGMENTS) continue;
+    recordPath(component, current.path, structureType(current.value));
+    const element = Array.isArray(current.value) ? current.value[0] : current.value;
+    if (element !== null && typeof element === "object" && !Array.isArray(element)) {
+      const entries = Object.entries(element);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, child] = entries[index]!;
+        pending.push({
+          path: `${current.path}.${key}`,
+          value: child,
+          segments: current.segments + key.split(".").length,
+        });
+      }
+    }
   }
 }
 
+/** `list[list[dict]]` for nested lists: written out to MAX_PATH_SEGMENTS levels, then "any". */
 function structureType(value: unknown): string {
+  let prefix = "";
+  let suffix = "";
+  let current = value;
+  for (let level = 0; Array.isArray(current); level++) {
+    if (current.length === 0) return `${prefix}list${suffix}`;
+    if (level >= MAX_PATH_SEGMENTS) return `${prefix}any${suffix}`;
+    prefix += "list[";
+    suffix += "]";
+    current = current[0];
+  }
+  return `${prefix}${scalarStructureType(current)}${suffix}`;
+}
+
+function scalarStructureType(value: unknown): string {
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.length === 0 ? "list" : `list[${structureType(value[0])}]`;
   if (value !== null && typeof value === "object") return "dict";
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
   if (typeof value === "boolean") return "bool";

@@ -32,6 +32,8 @@ export interface MalformedTemplate {
   start: number;
 }
 
+import type { DeferredText } from "./rules/issue-text.js";
+
 export interface StringScan {
   templates: TemplateRef[];
   malformed: MalformedTemplate[];
@@ -39,22 +41,32 @@ export interface StringScan {
 
 /** A template found somewhere inside a node's params. */
 export interface LocatedTemplate extends TemplateRef {
-  /** Full document path, e.g. "nodes[1].params.inputs.csv_text". */
-  path: string;
+  /** Full document path, e.g. "nodes[1].params.inputs.csv_text" (long paths are shortened). */
+  readonly path: string;
   /** Path inside params, e.g. "inputs.csv_text" (what messages call the parameter). */
-  paramPath: string;
+  readonly paramPath: string;
+  readonly location: ParamLocation;
 }
 
 export interface LocatedMalformed extends MalformedTemplate {
-  path: string;
-  paramPath: string;
+  readonly path: string;
+  readonly paramPath: string;
+  readonly location: ParamLocation;
+}
+
+/** A string or number somewhere inside a node's params (what the hard-coded value check reads). */
+export interface ScannedValue {
+  location: ParamLocation;
+  value: string | number;
+  /** The templates of a string value, in order (empty for numbers). */
+  templates: readonly TemplateRef[];
 }
 
 export interface ParamsScan {
   templates: LocatedTemplate[];
   malformed: LocatedMalformed[];
-  /** Every string value visited, with its location (used by the hard-coded value check). */
-  strings: { path: string; paramPath: string; value: string }[];
+  /** Every string and number visited, in document order. */
+  values: ScannedValue[];
 }
 
 const IDENTIFIER_START = /[A-Za-z_]/;
@@ -65,10 +77,19 @@ const BODY_CHAR = /[A-Za-z0-9_\-.[\]]/;
 /** How much of an unterminated template to quote back. */
 const EXCERPT_LIMIT = 40;
 
+/** What a string without any `$` scans to (most strings): shared, never modified. */
+const NOTHING_FOUND: StringScan = Object.freeze({
+  templates: Object.freeze([]) as unknown as TemplateRef[],
+  malformed: Object.freeze([]) as unknown as MalformedTemplate[],
+});
+
 /** Scans one string for templates and malformed `${` occurrences, left to right. */
 export function scanString(text: string): StringScan {
+  if (!text.includes("$")) return NOTHING_FOUND;
   const templates: TemplateRef[] = [];
   const malformed: MalformedTemplate[] = [];
+  const closing = new ForwardSearch(text, "}");
+  const opening = new ForwardSearch(text, "${");
   let index = 0;
   while (index < text.length) {
     const dollar = text.indexOf("$", index);
@@ -79,7 +100,7 @@ export function scanString(text: string): StringScan {
       continue;
     }
     if (next === "{") {
-      index = scanBraced(text, dollar, templates, malformed);
+      index = scanBraced(text, dollar, templates, malformed, closing, opening);
       continue;
     }
     if (next !== undefined && IDENTIFIER_START.test(next)) {
@@ -91,11 +112,32 @@ export function scanString(text: string): StringScan {
   return { templates, malformed };
 }
 
+/**
+ * `text.indexOf(needle, from)` for calls whose `from` never decreases, remembering the last hit:
+ * a string of many unclosed `${` would otherwise search to its end once per `${` (quadratic).
+ */
+class ForwardSearch {
+  private found = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  from(position: number): number {
+    if (this.found === -1 || this.found >= position) return this.found;
+    this.found = this.text.indexOf(this.needle, position);
+    return this.found;
+  }
+}
+
 function scanBraced(
   text: string,
   dollar: number,
   templates: TemplateRef[],
   malformed: MalformedTemplate[],
+  closingSearch: ForwardSearch,
+  openingSearch: ForwardSearch,
 ): number {
   const bodyStart = dollar + 2;
   let end = bodyStart;
@@ -125,8 +167,8 @@ function scanBraced(
     }
     return end + 1;
   }
-  const closing = text.indexOf("}", bodyStart);
-  const nextTemplate = text.indexOf("${", bodyStart);
+  const closing = closingSearch.from(bodyStart);
+  const nextTemplate = openingSearch.from(bodyStart);
   const hasLaterClose = closing >= 0 && (nextTemplate < 0 || closing < nextTemplate);
   const excerptEnd = hasLaterClose ? closing + 1 : end;
   let raw = text.slice(dollar, Math.min(excerptEnd, dollar + EXCERPT_LIMIT));
@@ -206,37 +248,207 @@ export function formatParts(parts: readonly TemplatePart[]): string {
 /** Appends a key to a document path, quoting keys that are not plain identifiers. */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === "number") return `${base}[${key}]`;
-  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return base === "" ? key : `${base}.${key}`;
+  if (PLAIN_KEY.test(key)) return base === "" ? key : `${base}.${key}`;
   return `${base}[${JSON.stringify(key)}]`;
+}
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Paths longer than this many characters are shown as their start, "…" and their end. */
+export const PATH_TEXT_LIMIT = 200;
+const PATH_HEAD = 60;
+const PATH_TAIL = 120;
+
+/** A path's text, or only its two ends once it is longer than PATH_TEXT_LIMIT. */
+interface PathText {
+  /** The whole path while it is short. */
+  whole?: string;
+  head: string;
+  tail: string;
+  /** What paramPath shows (memo). */
+  full?: string;
+  /** What path shows (memo). */
+  document?: string;
+}
+
+/**
+ * Where a value sits inside a node's params. The walk makes one of these per value in O(1); the
+ * text is only built when a rule reports the location, and is at most about PATH_TEXT_LIMIT
+ * characters however deep the value or long its keys, so neither the work nor a report grows with
+ * the square of the nesting depth.
+ */
+export class ParamLocation implements DeferredText {
+  /** The top-level parameter this value belongs to. */
+  readonly topKey: string | number;
+  private text: PathText | undefined;
+
+  constructor(
+    /** The location of the enclosing object or array; undefined for a top-level parameter. */
+    readonly parent: ParamLocation | undefined,
+    readonly key: string | number,
+    /** The document path of the params object, e.g. "nodes[1].params". */
+    readonly paramsPath: string,
+  ) {
+    this.topKey = parent === undefined ? key : parent.topKey;
+  }
+
+  /** Path inside params, e.g. "inputs.csv_text" or 'files[1]' or '["odd key"]'. */
+  get paramPath(): string {
+    const text = this.pathText();
+    return (text.full ??= `${text.head}…${text.tail}`);
+  }
+
+  /** In a message (issue-text.ts): the path inside params. */
+  deferredText(): string {
+    return this.paramPath;
+  }
+
+  /** Full document path, e.g. "nodes[1].params.inputs.csv_text". */
+  get path(): string {
+    const text = this.pathText();
+    if (text.document === undefined) {
+      const paramPath = this.paramPath;
+      text.document = paramPath.startsWith("[")
+        ? `${this.paramsPath}${paramPath}`
+        : `${this.paramsPath}.${paramPath}`;
+    }
+    return text.document;
+  }
+
+  /** Builds the missing texts from the nearest ancestor that has one, without recursion. */
+  private pathText(): PathText {
+    if (this.text !== undefined) return this.text;
+    const pending: ParamLocation[] = [this];
+    let location = this.parent;
+    while (location !== undefined && location.text === undefined) {
+      pending.push(location);
+      location = location.parent;
+    }
+    let parentText = location?.text;
+    for (let index = pending.length - 1; index >= 0; index--) {
+      const current = pending[index]!;
+      current.text = extendPath(parentText, current.key);
+      parentText = current.text;
+    }
+    return this.text!;
+  }
+}
+
+function extendPath(parent: PathText | undefined, key: string | number): PathText {
+  if (parent === undefined) return shortened(joinPath("", key));
+  if (parent.whole !== undefined) return shortened(joinPath(parent.whole, key));
+  // joinPath on the tail: a key never needs the text before it to be quoted.
+  const tail = joinPath(parent.tail, key);
+  return { head: parent.head, tail: tail.slice(-PATH_TAIL) };
+}
+
+function shortened(text: string): PathText {
+  if (text.length <= PATH_TEXT_LIMIT) return { whole: text, full: text, head: text, tail: text };
+  return { head: text.slice(0, PATH_HEAD), tail: text.slice(-PATH_TAIL) };
+}
+
+class LocatedTemplateRef implements LocatedTemplate {
+  readonly raw: string;
+  readonly form: "braced" | "bare";
+  readonly base: string;
+  readonly parts: TemplatePart[];
+  readonly wholeValue: boolean;
+  readonly start: number;
+
+  constructor(
+    template: TemplateRef,
+    readonly location: ParamLocation,
+  ) {
+    this.raw = template.raw;
+    this.form = template.form;
+    this.base = template.base;
+    this.parts = template.parts;
+    this.wholeValue = template.wholeValue;
+    this.start = template.start;
+  }
+
+  get path(): string {
+    return this.location.path;
+  }
+
+  get paramPath(): string {
+    return this.location.paramPath;
+  }
+}
+
+class LocatedMalformedRef implements LocatedMalformed {
+  readonly raw: string;
+  readonly reason: string;
+  readonly start: number;
+
+  constructor(
+    bad: MalformedTemplate,
+    readonly location: ParamLocation,
+  ) {
+    this.raw = bad.raw;
+    this.reason = bad.reason;
+    this.start = bad.start;
+  }
+
+  get path(): string {
+    return this.location.path;
+  }
+
+  get paramPath(): string {
+    return this.location.paramPath;
+  }
 }
 
 /**
  * Walks every string at any depth of `params` (nested objects, arrays, `param_mapping`), in
  * document order, and scans each one. Object keys are not scanned: templates live in values.
+ * Iterative, so no nesting depth can overflow the stack; each value costs O(1) besides its scan.
+ * `values: false` skips the list of every string and number (only the hard-coded value check
+ * reads it, and only when there are discovered values).
  */
-export function scanParams(params: unknown, paramsPath: string): ParamsScan {
-  const result: ParamsScan = { templates: [], malformed: [], strings: [] };
-  walk(params, paramsPath, "", result);
-  return result;
-}
-
-function walk(value: unknown, path: string, paramPath: string, result: ParamsScan): void {
-  if (typeof value === "string") {
-    result.strings.push({ path, paramPath, value });
-    const scan = scanString(value);
-    for (const template of scan.templates) result.templates.push({ ...template, path, paramPath });
-    for (const bad of scan.malformed) result.malformed.push({ ...bad, path, paramPath });
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      walk(item, joinPath(path, index), joinPath(paramPath, index), result),
-    );
-    return;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      walk(child, joinPath(path, key), joinPath(paramPath, key), result);
+export function scanParams(
+  params: unknown,
+  paramsPath: string,
+  options: { values?: boolean } = {},
+): ParamsScan {
+  const keepValues = options.values ?? true;
+  const result: ParamsScan = { templates: [], malformed: [], values: [] };
+  // Two parallel stacks rather than an object per pending value: a document may hold many.
+  const pendingValues: unknown[] = [];
+  const pendingLocations: ParamLocation[] = [];
+  const pushChildren = (value: unknown, parent: ParamLocation | undefined) => {
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        pendingValues.push(value[index]);
+        pendingLocations.push(new ParamLocation(parent, index, paramsPath));
+      }
+    } else if (value !== null && typeof value === "object") {
+      const keys = Object.keys(value);
+      for (let index = keys.length - 1; index >= 0; index--) {
+        const key = keys[index]!;
+        pendingValues.push((value as Record<string, unknown>)[key]);
+        pendingLocations.push(new ParamLocation(parent, key, paramsPath));
+      }
+    }
+  };
+  pushChildren(params, undefined);
+  while (pendingValues.length > 0) {
+    const value = pendingValues.pop();
+    const location = pendingLocations.pop()!;
+    if (typeof value === "string") {
+      const scan = scanString(value);
+      if (keepValues) result.values.push({ location, value, templates: scan.templates });
+      for (const template of scan.templates) {
+        result.templates.push(new LocatedTemplateRef(template, location));
+      }
+      for (const bad of scan.malformed) {
+        result.malformed.push(new LocatedMalformedRef(bad, location));
+      }
+    } else if (typeof value === "number") {
+      if (keepValues) result.values.push({ location, value, templates: [] });
+    } else {
+      pushChildren(value, location);
     }
   }
+  return result;
 }

@@ -21,13 +21,20 @@ import type { Coalescer, Flight } from "../sharing/coalescer.js";
 import { InMemoryGenerationCache } from "../sharing/generation-cache.js";
 import type { GenerationCache } from "../sharing/generation-cache.js";
 import {
+  checkBrowsedComponents,
+  checkContextSize,
+  checkDiscoveredParams,
   checkInteger,
+  checkIrSize,
   checkModel,
   checkPlanningContext,
   checkPriorAttempts,
   checkTemperature,
   checkUserInput,
+  checkValidationErrors,
 } from "./workflow-input.js";
+import { DEFAULT_WORKFLOW_LIMITS, irLimitProblems } from "./workflow-limits.js";
+import type { WorkflowLimits } from "./workflow-limits.js";
 import { MAX_GENERATIONS, OFFLINE_PLANNER_MODEL, WORKFLOW_TOOL_NAME } from "./workflow.types.js";
 import type {
   GenerateWorkflowRequest,
@@ -35,11 +42,12 @@ import type {
   SeedGenerationResult,
   SeedNodeParams,
   SeedSharedStore,
+  ValidateWorkflowRequest,
   WorkflowAttemptRecord,
 } from "./workflow.types.js";
-import { estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
-import { firstErrorsForPrompt, validateWorkflow } from "./validate-workflow.js";
-import type { WorkflowIssue } from "./validate-workflow.js";
+import { countTextTokens, estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
+import { findWorkflowIssues } from "./validate-workflow.js";
+import type { WorkflowFindings, WorkflowValidation } from "./validate-workflow.js";
 import { buildWorkflowPrompt, PROMPT_ERROR_LIMIT, PROMPT_VERSION } from "./workflow.prompt.js";
 import type { WorkflowPrompt, WorkflowPromptInput } from "./workflow.prompt.js";
 
@@ -74,6 +82,11 @@ export interface WorkflowServiceOptions {
   coalescer?: Coalescer;
   /** Quotas per principal, asked before a model call. Default: no limit. */
   limiter?: SpendLimiter;
+  /**
+   * Size limits on documents and context (workflow-limits.ts), for callers' input and the model's
+   * answers alike. Default DEFAULT_WORKFLOW_LIMITS (the configuration's defaults).
+   */
+  limits?: Partial<WorkflowLimits>;
 }
 
 /** Checked input, normalised. */
@@ -112,8 +125,10 @@ export class WorkflowService {
   private readonly cache: GenerationCache<GenerateWorkflowResult>;
   private readonly coalescer: Coalescer;
   private readonly limiter: SpendLimiter;
+  private readonly limits: WorkflowLimits;
 
   constructor(options: WorkflowServiceOptions) {
+    this.limits = { ...DEFAULT_WORKFLOW_LIMITS, ...options.limits };
     this.limiter = options.limiter ?? NO_SPEND_LIMIT;
     this.cache =
       options.cache ?? new InMemoryGenerationCache({ capacity: 500, ttlMs: 24 * 3_600_000 });
@@ -126,6 +141,25 @@ export class WorkflowService {
     this.maxPromptTokens = options.maxPromptTokens ?? PROMPT_TOKEN_LIMIT;
     this.maxOutputTokens = options.maxOutputTokens ?? 4_096;
     this.observer = options.observer ?? NO_OBSERVER;
+  }
+
+  /**
+   * validateWorkflow: checks the document and its context against the size limits first
+   * (BadUserInputError naming each field over a limit, every field at once, before any rule
+   * runs), then validates; at most `maxIssues` issues are listed.
+   */
+  validateWorkflow(request: ValidateWorkflowRequest): WorkflowValidation {
+    const checks = new InputChecks();
+    checks.run(() => checkIrSize(request.ir, this.limits));
+    checks.run(() => checkContextSize(request.planningContext, this.limits));
+    checks.run(() => checkBrowsedComponents(request.browsedComponents, this.limits));
+    checks.run(() => checkDiscoveredParams(request.discoveredParams, this.limits));
+    checks.throwIfAny();
+    return findWorkflowIssues(request.ir, {
+      planningContext: request.planningContext ?? undefined,
+      browsedComponents: request.browsedComponents ?? undefined,
+      discoveredParams: request.discoveredParams ?? undefined,
+    }).report(this.limits.maxIssues);
   }
 
   /**
@@ -303,8 +337,19 @@ export class WorkflowService {
   private prepare(request: GenerateWorkflowRequest): PreparedRequest {
     // Every independent check runs, so a client learns about all its bad fields at once.
     const checks = new InputChecks();
-    const planningContext = checks.run(() => checkPlanningContext(request.planningContext));
+    const planningContext = checks.run(() =>
+      checkPlanningContext(request.planningContext, this.limits, true),
+    );
     const userInput = checks.run(() => checkUserInput(request.userInput, this.maxUserInputChars));
+    const discoveredParams = checks.run(() =>
+      checkDiscoveredParams(request.discoveredParams, this.limits, true),
+    );
+    const validationErrors = checks.run(() =>
+      checkValidationErrors(request.validationErrors, this.limits),
+    );
+    const browsedComponents = checks.run(() =>
+      checkBrowsedComponents(request.browsedComponents, this.limits, true),
+    );
     const priorAttempts = checks.run(() => checkPriorAttempts(request.generationAttempts));
     const maxAttempts = checks.run(() =>
       checkInteger(request.maxAttempts, "maxAttempts", MAX_GENERATIONS, 1, 3),
@@ -315,6 +360,9 @@ export class WorkflowService {
     return this.prepareChecked(request, {
       planningContext: planningContext!,
       userInput: userInput!,
+      discoveredParams,
+      validationErrors: validationErrors!,
+      browsedComponents,
       priorAttempts: priorAttempts!,
       maxAttempts: maxAttempts!,
       temperature: temperature!,
@@ -328,6 +376,9 @@ export class WorkflowService {
     checked: {
       planningContext: string;
       userInput: string;
+      discoveredParams: Record<string, unknown> | undefined;
+      validationErrors: string[];
+      browsedComponents: { nodeIds: string[]; workflowNames: string[] } | undefined;
       priorAttempts: number;
       maxAttempts: number;
       temperature: number;
@@ -335,10 +386,9 @@ export class WorkflowService {
     },
   ): PreparedRequest {
     const { planningContext, userInput, priorAttempts, maxAttempts, temperature, model } = checked;
-    const browsedComponents = request.browsedComponents ?? undefined;
-    const discoveredParams = request.discoveredParams ?? undefined;
+    const { browsedComponents, discoveredParams } = checked;
     // Seed rule 11: a caller's errors only mean something when it made an attempt before.
-    const callerErrors = priorAttempts > 0 ? [...(request.validationErrors ?? [])] : [];
+    const callerErrors = priorAttempts > 0 ? checked.validationErrors : [];
     const toolSchema = flowIrJsonSchema({ nodeTypes: offeredNodeTypes(browsedComponents) });
     const firstPrompt = buildWorkflowPrompt({
       userInput,
@@ -348,10 +398,12 @@ export class WorkflowService {
     });
     const { estimatedTokens } = estimatePromptTokens({ ...firstPrompt, toolSchema });
     if (estimatedTokens > this.maxPromptTokens) {
-      throw new BadUserInputError(
-        "input.planningContext",
-        `The workflow prompt is estimated at ${estimatedTokens.toLocaleString("en-US")} tokens; the limit is ${this.maxPromptTokens.toLocaleString("en-US")}. Shorten planningContext (it holds most of the prompt), userInput or discoveredParams.`,
-      );
+      throw this.promptTooLarge(estimatedTokens, {
+        planningContext,
+        userInput,
+        discoveredParams: discoveredParams === undefined ? "" : JSON.stringify(discoveredParams),
+        validationErrors: callerErrors.join("\n"),
+      });
     }
     return {
       userInput,
@@ -369,6 +421,29 @@ export class WorkflowService {
       promptTokens: estimatedTokens,
       logger: request.logger ?? this.logger,
     };
+  }
+
+  /**
+   * The prompt is over its token limit: the error names the field holding most of it (an
+   * oversized discoveredParams is discoveredParams' fault, not planningContext's) and says how
+   * much each field takes.
+   */
+  private promptTooLarge(
+    estimatedTokens: number,
+    fields: Record<
+      "planningContext" | "userInput" | "discoveredParams" | "validationErrors",
+      string
+    >,
+  ): BadUserInputError {
+    const shares = Object.entries(fields)
+      .map(([name, text]) => ({ name, tokens: countTextTokens(text) }))
+      .sort((left, right) => right.tokens - left.tokens);
+    const largest = shares[0]!;
+    const count = (value: number) => value.toLocaleString("en-US");
+    return new BadUserInputError(
+      `input.${largest.name}`,
+      `The workflow prompt is estimated at ${count(estimatedTokens)} tokens; the limit is ${count(this.maxPromptTokens)}. ${largest.name} holds most of it: shorten it. (Tokens by field: ${shares.map((share) => `${share.name} ${count(share.tokens)}`).join(", ")}.)`,
+    );
   }
 
   private async runLoop(
@@ -402,6 +477,7 @@ export class WorkflowService {
           latencyMs: elapsed(attemptStarted),
           inputTokens: error.usage.inputTokens ?? null,
           outputTokens: error.usage.outputTokens ?? null,
+          omittedIssues: 0,
           failure: { code: error.code, message: error.message },
         });
         // An answer without a usable tool call is an output failure: another generation may
@@ -419,16 +495,38 @@ export class WorkflowService {
 
       httpCalls += answer.httpCalls;
       answeredModel = answer.model;
+      // A model's answer meets the same size limits as a caller's document: an oversized or too
+      // deeply nested one is an unusable generation (kept, without the document), never a crash.
+      const oversized = irLimitProblems(answer.data, this.limits, "The generated workflow").map(
+        (problem) => problem.message,
+      );
+      if (oversized.length > 0) {
+        attempts.push({
+          number,
+          ir: null,
+          issues: [],
+          omittedIssues: 0,
+          latencyMs: elapsed(attemptStarted),
+          inputTokens: answer.usage.inputTokens ?? null,
+          outputTokens: answer.usage.outputTokens ?? null,
+          failure: { code: "GENERATION_INVALID", message: oversized.join("; ") },
+        });
+        if (index + 1 < prepared.budget) continue;
+        stop = { error: oversized.join("; "), errorCode: "GENERATION_INVALID" };
+        break;
+      }
       const ir = answer.data as Record<string, unknown>;
-      const validation = validateWorkflow(ir, {
+      const findings = findWorkflowIssues(ir, {
         planningContext: prepared.planningContext,
         browsedComponents: prepared.browsedComponents,
         discoveredParams: prepared.discoveredParams,
       });
+      const validation = findings.report(this.limits.maxIssues);
       attempts.push({
         number,
         ir,
         issues: [...validation.errors, ...validation.warnings],
+        omittedIssues: validation.omittedIssues,
         latencyMs: elapsed(attemptStarted),
         inputTokens: answer.usage.inputTokens ?? null,
         outputTokens: answer.usage.outputTokens ?? null,
@@ -451,7 +549,7 @@ export class WorkflowService {
       }
       previousErrors = errors;
       if (index + 1 < prepared.budget) {
-        prompt = this.retryPrompt(prepared, validation.errors, ir, number);
+        prompt = this.retryPrompt(prepared, findings, ir, number);
       }
     }
 
@@ -559,13 +657,12 @@ export class WorkflowService {
    */
   private retryPrompt(
     prepared: PreparedRequest,
-    errors: readonly WorkflowIssue[],
+    findings: WorkflowFindings,
     previousWorkflow: Record<string, unknown>,
     attempt: number,
   ): WorkflowPrompt {
-    const promptErrors = firstErrorsForPrompt(errors, PROMPT_ERROR_LIMIT).map(
-      (issue) => issue.message,
-    );
+    // Chosen among all errors, not only the ones the answer lists (VALIDATION_MAX_ISSUES).
+    const promptErrors = findings.mostActionable(PROMPT_ERROR_LIMIT).map((issue) => issue.message);
     const base: WorkflowPromptInput = {
       userInput: prepared.userInput,
       planningContext: prepared.planningContext,

@@ -21,6 +21,14 @@ export interface PlanningContextError {
   error: unknown;
 }
 
+/** The fields of GraphQL `ValidateWorkflowInput`; null and undefined mean "not given". */
+export interface ValidateWorkflowRequest {
+  ir: unknown;
+  planningContext?: string | null;
+  browsedComponents?: { nodeIds: string[]; workflowNames: string[] } | null;
+  discoveredParams?: Record<string, unknown> | null;
+}
+
 /** The fields of GraphQL `GenerateWorkflowInput` (camelCase); null and undefined mean "not given". */
 export interface GenerateWorkflowRequest {
   userInput: string;
@@ -52,8 +60,10 @@ export interface WorkflowAttemptRecord {
   number: number;
   /** What the model returned, as returned; null when the call produced nothing usable. */
   ir: Record<string, unknown> | null;
-  /** Errors then warnings found in `ir`. */
+  /** Errors then warnings found in `ir`, at most the issue limit (VALIDATION_MAX_ISSUES). */
   issues: WorkflowIssue[];
+  /** Issues found in `ir` but left out of `issues` by the limit. */
+  omittedIssues: number;
   latencyMs: number;
   inputTokens: number | null;
   outputTokens: number | null;

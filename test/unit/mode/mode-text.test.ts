@@ -9,9 +9,28 @@ import {
 } from "../../../src/services/mode/mode.system-prompt.js";
 
 describe("parseIndustryInput", () => {
-  it("applies NFKC, strips invisible and bidi characters and collapses whitespace", () => {
+  it("applies NFKC, strips invisible formatting and bidi marks, and collapses whitespace", () => {
     expect(parseIndustryInput("  ｐｅｔ\u200b  store\n\t ")).toBe("pet store");
-    expect(parseIndustryInput("pet\u202e store\u2066")).toBe("pet store");
+    expect(parseIndustryInput("pet\u200f store\u00ad")).toBe("pet store");
+  });
+
+  // Bidi overrides were stripped before; they only ever disguise text, so they are refused now
+  // like the other smuggling characters (src/services/text/prompt-text.ts).
+  it.each([
+    ["a bidi override", "pet\u202e store", "U+202E"],
+    ["a bidi isolate", "pet store\u2066", "U+2066"],
+    ["a tag character", "pet store\u{E0069}\u{E0067}", "U+E0069"],
+    ["a lone surrogate", "pet \ud800store", "U+D800"],
+    ["NUL", "pet\u0000store", "U+0000"],
+    ["an ANSI escape", "pet \u001b[31mstore", "U+001B"],
+  ])("refuses %s naming input.industry and the character", (_name, raw, codePoint) => {
+    expect(() => parseIndustryInput(raw)).toThrow(BadUserInputError);
+    try {
+      parseIndustryInput(raw);
+    } catch (error) {
+      expect((error as BadUserInputError).field).toBe("input.industry");
+      expect((error as BadUserInputError).message).toContain(codePoint);
+    }
   });
 
   it("keeps what the user wrote otherwise (case, accents, punctuation)", () => {

@@ -1,5 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parsePlanningContext } from "../../../src/services/workflow/planning-context.js";
+import {
+  MAX_PATH_SEGMENTS,
+  isTypeText,
+  parsePlanningContext,
+} from "../../../src/services/workflow/planning-context.js";
 import { loadFixture } from "../../support/workflow-fixtures.js";
 
 function plain(value: unknown): unknown {
@@ -104,5 +109,72 @@ describe("parsePlanningContext", () => {
     const parsed = parsePlanningContext("### constructor\n**Outputs**:\n- `__proto__: str`\n");
     expect(Object.keys(parsed.nodes)).toEqual(["constructor"]);
     expect(Object.keys(parsed.nodes["constructor"]!.outputs)).toEqual(["__proto__"]);
+  });
+});
+
+describe("parsePlanningContext on hostile text (bounded work)", () => {
+  const component = "## Selected Components\n### reader\n";
+  const n = 100_000;
+  it.each([
+    [
+      "a type that made a regular expression backtrack exponentially",
+      `${component}**Inputs**:\n- \`x: a${"|a[]".repeat(n / 4)}!\`\n`,
+    ],
+    ["a label followed by a long run of spaces", `${component}Inputs${" ".repeat(n)}x\n`],
+    [
+      "an item with a long run of spaces and no dash",
+      `${component}**Inputs**:\n- x${" ".repeat(n)}y\n`,
+    ],
+    ["a heading ending in many colons", `## Selected Components\n### ${":".repeat(n)}x\n`],
+    [
+      "many requirement notes",
+      `${component}**Inputs**:\n- x: str ${"(optional".repeat(n / 9)})x\n`,
+    ],
+    [
+      "a path bullet of 50,000 segments",
+      `${component}**Outputs**:\n- \`o: dict\` - d\n  Available paths:\n  - \`o${".a".repeat(n / 2)}\` (str)\n`,
+    ],
+    [
+      "a structure block nested 20,000 levels",
+      `${component}**Outputs**:\n- \`o: dict\` - d\n  \`\`\`json\n  {"o":${'{"a":'.repeat(20_000)}1${"}".repeat(20_001)}\n  \`\`\`\n`,
+    ],
+  ])("parses %s in linear time", (_name, markdown) => {
+    const started = performance.now();
+    expect(() => parsePlanningContext(markdown)).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(2_000); // each took seconds to hours before
+  });
+
+  it("records structure paths to MAX_PATH_SEGMENTS levels", () => {
+    const markdown = `## Selected Components\n### reader\n**Outputs**:\n- \`o: dict\` - d\n  \`\`\`json\n  {"o":${'{"a":'.repeat(40)}1${"}".repeat(41)}\n  \`\`\`\n`;
+    const paths = Object.keys(parsePlanningContext(markdown).nodes.reader!.paths);
+    const deepest = Math.max(...paths.map((path) => path.split(".").length));
+    expect(deepest).toBe(MAX_PATH_SEGMENTS);
+  });
+
+  it.each([
+    ["str", true],
+    ["list[dict]", true],
+    ["dict[str, list[int]]", true],
+    ["list[str] | None", true],
+    ["Optional[list[str | int]]", true],
+    ["a.b_c", true],
+    ["list[str", false],
+    ["str or int", false],
+    ["| str", false],
+    ["str |", false],
+    ["[str]", false],
+    ["list[str]x", false],
+  ])("reads %j as a type: %s", (text, expected) => {
+    expect(isTypeText(text)).toBe(expected);
+  });
+
+  it("reads types exactly as the former regular expression did (short texts)", () => {
+    const former = /^[A-Za-z_][\w.]*(\[.*\])?(\s*\|\s*[A-Za-z_][\w.]*(\[.*\])?)*$/;
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab_.[\]| ,1]{0,12}$/), (text) => {
+        expect(isTypeText(text)).toBe(former.test(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

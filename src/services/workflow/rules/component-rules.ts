@@ -1,18 +1,37 @@
-import { didYouMean } from "../edit-distance.js";
 import { WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
+import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
+import { issueText, names, shown, suggest } from "./issue-text.js";
 import type { IrNode, Report, RuleInput } from "./rule-context.js";
-import { describeType, isRecord, quoteList } from "./rule-context.js";
+import { describeType, isRecord } from "./rule-context.js";
 
 /** n1, node2, step_3, task-4, s1: numbered placeholders that say nothing about the step. */
 const PLACEHOLDER_ID = /^(?:n|s|t|node|step|stage|task|item|block|op)[_-]?\d+$/i;
 
+/** What the context offers, looked up once per validation rather than once per node. */
+interface Offer {
+  /** Browsed node ids when given, else the planning context's; undefined when unknown. */
+  types?: string[];
+  typeSet: ReadonlySet<string>;
+  /** Saved workflows on offer; undefined when unknown. */
+  workflows?: string[];
+  workflowSet: ReadonlySet<string>;
+}
+
 /** descriptive-id, unknown-type, duplicate-type and workflow-node. */
 export function checkComponents(input: RuleInput, report: Report): void {
+  const types = offeredTypes(input);
+  const workflows = offeredWorkflows(input);
+  const offer: Offer = {
+    types,
+    typeSet: new Set(types),
+    workflows,
+    workflowSet: new Set(workflows),
+  };
   for (const node of input.workflow.nodes) {
     checkDescriptiveId(node, report);
-    checkNodeType(input, node, report);
-    if (node.type === WORKFLOW_NODE_TYPE) checkWorkflowNode(input, node, report);
+    checkNodeType(offer, node, report);
+    if (node.type === WORKFLOW_NODE_TYPE) checkWorkflowNode(input, offer, node, report);
   }
   checkDuplicateTypes(input, report);
 }
@@ -22,7 +41,7 @@ function checkDescriptiveId(node: IrNode, report: Report): void {
   const suggestion = node.type.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
   report(
     "descriptive-id",
-    `node id '${node.id}' is not descriptive; name it after what the step does, e.g. '${suggestion}' (and update edges and templates that use it)`,
+    `node id '${shown(node.id)}' is not descriptive; name it after what the step does, e.g. '${shown(suggestion)}' (and update edges and templates that use it)`,
     { path: `${node.path}.id`, nodeId: node.id },
   );
 }
@@ -40,34 +59,36 @@ function offeredWorkflows(input: RuleInput): string[] | undefined {
   return undefined;
 }
 
-function checkNodeType(input: RuleInput, node: IrNode, report: Report): void {
-  const types = offeredTypes(input);
-  const workflows = offeredWorkflows(input) ?? [];
+function checkNodeType(offer: Offer, node: IrNode, report: Report): void {
+  const types = offer.types;
+  const workflows = offer.workflows ?? [];
   if (types === undefined) return;
   const where = { path: `${node.path}.type`, nodeId: node.id };
+  const id = shown(node.id);
   if (node.type === WORKFLOW_NODE_TYPE) {
     if (workflows.length === 0) {
       report(
         "unknown-type",
-        `Unknown node type: node '${node.id}' has type 'workflow' but no saved workflows are among the available components; use one of: ${quoteList(types)}`,
+        issueText`Unknown node type: node '${id}' has type 'workflow' but no saved workflows are among the available components; use one of: ${names(() => types)}`,
         where,
       );
     }
     return;
   }
-  if (types.includes(node.type)) return;
-  if (workflows.includes(node.type)) {
+  if (offer.typeSet.has(node.type)) return;
+  const type = shown(node.type);
+  if (offer.workflowSet.has(node.type)) {
     report(
       "unknown-type",
-      `Unknown node type: '${node.type}' (node '${node.id}') is a saved workflow, not a node type; use "type": "workflow" with params.workflow_name '${node.type}', a param_mapping and "storage_mode": "mapped"`,
+      `Unknown node type: '${type}' (node '${id}') is a saved workflow, not a node type; use "type": "workflow" with params.workflow_name '${type}', a param_mapping and "storage_mode": "mapped"`,
       where,
     );
     return;
   }
-  const choices = workflows.length > 0 ? [...types, WORKFLOW_NODE_TYPE] : types;
+  const choices = () => (workflows.length > 0 ? [...types, WORKFLOW_NODE_TYPE] : types);
   report(
     "unknown-type",
-    `Unknown node type: '${node.type}' (node '${node.id}') is not among the available components.${didYouMean(node.type, types)} Use one of: ${quoteList(choices)}`,
+    issueText`Unknown node type: '${type}' (node '${id}') is not among the available components.${suggest(node.type, () => types)} Use one of: ${names(choices)}`,
     where,
   );
 }
@@ -84,7 +105,9 @@ function checkDuplicateTypes(input: RuleInput, report: Report): void {
       node.type === WORKFLOW_NODE_TYPE
         ? `${WORKFLOW_NODE_TYPE}:${String(node.params.workflow_name)}`
         : node.type;
-    groups.set(key, [...(groups.get(key) ?? []), node]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [node]);
+    else group.push(node);
   }
   for (const nodes of groups.values()) {
     if (nodes.length < 2) continue;
@@ -95,7 +118,7 @@ function checkDuplicateTypes(input: RuleInput, report: Report): void {
     const second = nodes[1]!;
     report(
       "duplicate-type",
-      `nodes [${quoteList(nodes.map((node) => node.id))}] are of the same type '${type}'; use at most one node per type: combine their work into one '${nodes[0]!.id}' node`,
+      issueText`nodes [${names(() => nodes.map((node) => node.id))}] are of the same type '${shown(type)}'; use at most one node per type: combine their work into one '${shown(nodes[0]!.id)}' node`,
       { path: `${second.path}.type`, nodeId: second.id },
     );
   }
@@ -103,23 +126,24 @@ function checkDuplicateTypes(input: RuleInput, report: Report): void {
 
 const FORBIDDEN_WORKFLOW_PARAMS = ["workflow_ref", "workflow_ir"];
 
-function checkWorkflowNode(input: RuleInput, node: IrNode, report: Report): void {
+function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report: Report): void {
   const params = node.params;
   const at = (key: string) => ({ path: `${node.path}.params.${key}`, nodeId: node.id });
-  const workflows = offeredWorkflows(input);
+  const workflows = offer.workflows;
+  const id = shown(node.id);
   const name = params.workflow_name;
   if (typeof name !== "string" || name === "") {
     report(
       "workflow-node",
-      `workflow node '${node.id}' is missing params.workflow_name; set it to the saved workflow to run${
-        workflows !== undefined && workflows.length > 0 ? `: one of ${quoteList(workflows)}` : ""
-      }`,
+      workflows !== undefined && workflows.length > 0
+        ? issueText`workflow node '${id}' is missing params.workflow_name; set it to the saved workflow to run: one of ${names(() => workflows)}`
+        : `workflow node '${id}' is missing params.workflow_name; set it to the saved workflow to run`,
       at("workflow_name"),
     );
-  } else if (workflows !== undefined && workflows.length > 0 && !workflows.includes(name)) {
+  } else if (workflows !== undefined && workflows.length > 0 && !offer.workflowSet.has(name)) {
     report(
       "workflow-node",
-      `workflow node '${node.id}' params.workflow_name '${name}' is not one of the available saved workflows.${didYouMean(name, workflows)} Use one of: ${quoteList(workflows)}`,
+      issueText`workflow node '${id}' params.workflow_name '${shown(name)}' is not one of the available saved workflows.${suggest(name, () => workflows)} Use one of: ${names(() => workflows)}`,
       at("workflow_name"),
     );
   }
@@ -129,7 +153,7 @@ function checkWorkflowNode(input: RuleInput, node: IrNode, report: Report): void
     if (!isRecord(mapping)) {
       report(
         "workflow-node",
-        `workflow node '${node.id}' params.output_mapping must be an object {"child_output": "name_for_this_workflow"}, not ${describeType(mapping)}`,
+        `workflow node '${id}' params.output_mapping must be an object {"child_output": "name_for_this_workflow"}, not ${describeType(mapping)}`,
         at("output_mapping"),
       );
     } else {
@@ -137,7 +161,7 @@ function checkWorkflowNode(input: RuleInput, node: IrNode, report: Report): void
         if (typeof value === "string" && value !== "") continue;
         report(
           "workflow-node",
-          `workflow node '${node.id}' params.output_mapping.${key} must be a non-empty string naming the output in this workflow, not ${describeType(value)}`,
+          `workflow node '${id}' params.output_mapping.${shown(key)} must be a non-empty string naming the output in this workflow, not ${describeType(value)}`,
           { path: joinPath(at("output_mapping").path, key), nodeId: node.id },
         );
       }
@@ -146,7 +170,7 @@ function checkWorkflowNode(input: RuleInput, node: IrNode, report: Report): void
   if (Object.hasOwn(params, "storage_mode") && params.storage_mode !== "mapped") {
     report(
       "workflow-node",
-      `workflow node '${node.id}' params.storage_mode is ${JSON.stringify(params.storage_mode)}; use "mapped" (values pass only through param_mapping and output_mapping)`,
+      `workflow node '${id}' params.storage_mode is ${jsonPreview(params.storage_mode)}; use "mapped" (values pass only through param_mapping and output_mapping)`,
       at("storage_mode"),
     );
   }
@@ -154,7 +178,7 @@ function checkWorkflowNode(input: RuleInput, node: IrNode, report: Report): void
     if (!Object.hasOwn(params, key)) continue;
     report(
       "workflow-node",
-      `workflow node '${node.id}' uses params.${key}; saved workflows are referenced by params.workflow_name only: remove ${key}`,
+      `workflow node '${id}' uses params.${key}; saved workflows are referenced by params.workflow_name only: remove ${key}`,
       at(key),
     );
   }
@@ -176,22 +200,23 @@ function checkParamMapping(
       : undefined;
   const childInputs = spec === undefined ? [] : Object.keys(spec.inputs);
   if (!isRecord(mapping)) {
-    const example = childInputs.length > 0 ? childInputs[0]! : "child_input";
+    const example = childInputs.length > 0 ? shown(childInputs[0]!) : "child_input";
     report(
       "workflow-node",
       mapping === undefined
-        ? `workflow node '${node.id}' is missing params.param_mapping; map each input of the saved workflow to a value, e.g. {"${example}": "\${${example}}"}`
-        : `workflow node '${node.id}' params.param_mapping must be an object mapping the saved workflow's inputs to values, not ${describeType(mapping)}`,
+        ? `workflow node '${shown(node.id)}' is missing params.param_mapping; map each input of the saved workflow to a value, e.g. {"${example}": "\${${example}}"}`
+        : `workflow node '${shown(node.id)}' params.param_mapping must be an object mapping the saved workflow's inputs to values, not ${describeType(mapping)}`,
       where,
     );
     return;
   }
   if (childInputs.length === 0) return;
+  const known = new Set(childInputs);
   for (const key of Object.keys(mapping)) {
-    if (childInputs.includes(key)) continue;
+    if (known.has(key)) continue;
     report(
       "workflow-node",
-      `workflow node '${node.id}' params.param_mapping key '${key}' is not an input of saved workflow '${name}'.${didYouMean(key, childInputs)} Its inputs are: ${quoteList(childInputs)}`,
+      issueText`workflow node '${shown(node.id)}' params.param_mapping key '${shown(key)}' is not an input of saved workflow '${shown(name!)}'.${suggest(key, () => childInputs)} Its inputs are: ${names(() => childInputs)}`,
       { path: joinPath(where.path, key), nodeId: node.id },
     );
   }

@@ -1,4 +1,6 @@
 import { didYouMean } from "../edit-distance.js";
+import { jsonPreview } from "../json-size.js";
+import { issueText, names, plainList, shown, suggest } from "./issue-text.js";
 import type { ExecutionOrder, IrEdge, IrNode, Report, UsableWorkflow } from "./rule-context.js";
 import { quoteList } from "./rule-context.js";
 
@@ -39,7 +41,7 @@ function checkEdgeRefs(
       ok = false;
       report(
         "edge-ref",
-        `Edge references non-existent node '${id}' (${edge.path}.${end}).${didYouMean(id, ids)} Change it to one of: ${quoteList(ids)}`,
+        issueText`Edge references non-existent node '${shown(id)}' (${edge.path}.${end}).${suggest(id, () => ids)} Change it to one of: ${names(() => ids)}`,
         { path: `${edge.path}.${end}` },
       );
     }
@@ -71,7 +73,7 @@ function checkDegree(
     if (edges.length <= 1) continue;
     ok = false;
     const others = edges.map((edge) => (rule === "branching" ? edge.to : edge.from));
-    const where = edges.map((edge) => edge.path).join(", ");
+    const where = plainList(edges.map((edge) => edge.path));
     const message =
       rule === "branching"
         ? `node '${node.id}' has ${edges.length} outgoing edges (to ${quoteList(others)}; ${where}); workflows must be linear (one successor per node): keep one edge and chain the other nodes after it`
@@ -92,8 +94,8 @@ function checkCycles(
   for (const edge of edges) indegree.set(edge.to, indegree.get(edge.to)! + 1);
   const queue = nodes.filter((node) => indegree.get(node.id) === 0).map((node) => node.id);
   const done = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next]!;
     done.add(id);
     for (const edge of outgoing.get(id) ?? []) {
       const left = indegree.get(edge.to)! - 1;
@@ -106,13 +108,14 @@ function checkCycles(
     .filter((id) => !done.has(id))
     .sort();
   if (remaining.length === 0) return true;
-  const reported = new Set<string>();
+  // findCycle hands out one array per cycle, so identity says whether it was reported.
+  const reported = new Set<string[]>();
+  const cycleOf = new Map<string, string[] | undefined>();
   for (const start of remaining) {
-    const cycle = findCycle(start, outgoing, done);
+    const cycle = findCycle(start, outgoing, done, cycleOf);
     if (cycle === undefined) continue;
-    const key = cycle.join(" -> ");
-    if (reported.has(key)) continue;
-    reported.add(key);
+    if (reported.has(cycle)) continue;
+    reported.add(cycle);
     const closing = (outgoing.get(cycle.at(-1)!) ?? []).find((edge) => edge.to === cycle[0])!;
     const loop = [...cycle, cycle[0]].join(" -> ");
     report(
@@ -128,16 +131,21 @@ function checkCycles(
 
 /**
  * Follows the alphabetically first successor from `start` until a node repeats; returns the loop
- * rotated to start at its smallest id (so the same cycle always reads the same).
+ * rotated to start at its smallest id (so the same cycle always reads the same). The walk from a
+ * node never depends on where it started, so every node it passes leads to the same answer:
+ * `cycleOf` remembers it, and each node is walked once however many starts reach it.
  */
 function findCycle(
   start: string,
   outgoing: ReadonlyMap<string, IrEdge[]>,
   acyclic: ReadonlySet<string>,
+  cycleOf: Map<string, string[] | undefined>,
 ): string[] | undefined {
   const walk: string[] = [];
+  const position = new Map<string, number>();
   let current: string | undefined = start;
-  while (current !== undefined && !walk.includes(current)) {
+  while (current !== undefined && !position.has(current) && !cycleOf.has(current)) {
+    position.set(current, walk.length);
     walk.push(current);
     const successors: string[] = (outgoing.get(current) ?? [])
       .map((edge) => edge.to)
@@ -145,10 +153,16 @@ function findCycle(
       .sort();
     current = successors[0];
   }
-  if (current === undefined) return undefined;
-  const loop = walk.slice(walk.indexOf(current));
-  const smallest = loop.indexOf([...loop].sort()[0]!);
-  return [...loop.slice(smallest), ...loop.slice(0, smallest)];
+  let cycle: string[] | undefined;
+  if (current !== undefined && cycleOf.has(current)) {
+    cycle = cycleOf.get(current);
+  } else if (current !== undefined) {
+    const loop = walk.slice(position.get(current)!);
+    const smallest = loop.indexOf([...loop].sort()[0]!);
+    cycle = [...loop.slice(smallest), ...loop.slice(0, smallest)];
+  }
+  for (const id of walk) cycleOf.set(id, cycle);
+  return cycle;
 }
 
 /** On a graph of disjoint paths: one chain covering every node, or an error naming the pieces. */
@@ -204,7 +218,7 @@ function checkStartNode(
   if (typeof start !== "string") {
     report(
       "start-node",
-      `start_node must be a node id string, not ${JSON.stringify(start)}; ${fix}`,
+      `start_node must be a node id string, not ${jsonPreview(start)}; ${fix}`,
       location,
     );
     return;
@@ -212,7 +226,7 @@ function checkStartNode(
   if (!nodeById.has(start)) {
     report(
       "start-node",
-      `start_node '${start}' is not a node id.${didYouMean(start, ids)} ${first === undefined ? `Use one of: ${quoteList(ids)}` : `Set it to '${first}' or remove it`}`,
+      `start_node '${shown(start)}' is not a node id.${didYouMean(start, ids)} ${first === undefined ? `Use one of: ${quoteList(ids)}` : `Set it to '${first}' or remove it`}`,
       location,
     );
     return;

@@ -1,6 +1,6 @@
-import { joinPath, scanString } from "../templates.js";
-import type { IrNode, Report, RuleInput } from "./rule-context.js";
-import { isRecord } from "./rule-context.js";
+import type { ScannedValue, TemplateRef } from "../templates.js";
+import { issueText, shown } from "./issue-text.js";
+import type { Report, RuleInput } from "./rule-context.js";
 
 /** Values too generic to call a copy of the request: they occur in ordinary prose and settings. */
 const GENERIC_VALUES = new Set(["true", "false", "null", "none", "yes", "no"]);
@@ -10,7 +10,10 @@ const EXEMPT_KEYS = new Set(["workflow_name", "storage_mode"]);
 interface Hint {
   key: string;
   value: string;
-  pattern: RegExp;
+  /** The value with each code unit case-folded (see {@link foldCase}). */
+  folded: string;
+  /** Knuth-Morris-Pratt failure table of `folded`. */
+  failure: Int32Array;
 }
 
 /**
@@ -19,14 +22,32 @@ interface Hint {
  * found inside "2020"), with template tokens blanked first (a value equal to an output name is
  * not a copy). Numbers compare as their decimal text. Booleans, empty and one-character values
  * are ignored: too common to mean anything.
+ *
+ * Reads the strings and numbers the template scan already visited, and searches each string once
+ * per value with Knuth-Morris-Pratt: linear in the string whatever the value, where a regular
+ * expression can take the product of both lengths ("a a a … b" in "a a a a …").
  */
 export function checkHardcoded(input: RuleInput, report: Report): void {
   const hints = collectHints(input.discoveredParams);
   if (hints.length === 0) return;
   for (const node of input.workflow.nodes) {
-    for (const [key, value] of Object.entries(node.params)) {
-      if (EXEMPT_KEYS.has(key)) continue;
-      visit(value, joinPath(`${node.path}.params`, key), joinPath("", key), node, hints, report);
+    const id = shown(node.id);
+    for (const scanned of input.scans[node.index]!.values) {
+      const topKey = scanned.location.topKey;
+      if (typeof topKey === "string" && EXEMPT_KEYS.has(topKey)) continue;
+      const folded = typeof scanned.value === "string" ? foldedWithoutTemplates(scanned) : "";
+      for (const hint of hints) {
+        const found =
+          typeof scanned.value === "number"
+            ? String(scanned.value) === hint.value
+            : containsWord(folded, hint);
+        if (!found) continue;
+        report(
+          "hardcoded",
+          issueText`Node '${id}' parameter '${scanned.location}' contains the hardcoded value '${shown(hint.value)}' from the user's request; use a template variable: declare an input (e.g. '${shown(hint.key)}') and write \${${shown(hint.key)}} instead`,
+          { path: scanned.location, nodeId: node.id },
+        );
+      }
     }
   }
 }
@@ -39,12 +60,8 @@ function collectHints(discovered: Record<string, unknown> | undefined): Hint[] {
     if (typeof raw !== "string") return;
     const value = raw.trim();
     if (value.length < 2 || GENERIC_VALUES.has(value.toLowerCase())) return;
-    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    hints.push({
-      key,
-      value,
-      pattern: new RegExp(`(?:^|[^A-Za-z0-9_])${escaped}(?:$|[^A-Za-z0-9_])`, "i"),
-    });
+    const folded = foldCase(value);
+    hints.push({ key, value, folded, failure: failureTable(folded) });
   };
   for (const key of Object.keys(discovered).sort()) {
     const value = discovered[key];
@@ -54,46 +71,78 @@ function collectHints(discovered: Record<string, unknown> | undefined): Hint[] {
   return hints;
 }
 
-function visit(
-  value: unknown,
-  path: string,
-  paramPath: string,
-  node: IrNode,
-  hints: readonly Hint[],
-  report: Report,
-): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      visit(item, joinPath(path, index), joinPath(paramPath, index), node, hints, report),
-    );
-    return;
+/** The string with every template replaced by a space, case-folded, in one pass. */
+function foldedWithoutTemplates(scanned: ScannedValue): string {
+  const text = scanned.value as string;
+  const templates: readonly TemplateRef[] = scanned.templates;
+  if (templates.length === 0) return foldCase(text);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const token of templates) {
+    pieces.push(text.slice(from, token.start), " ");
+    from = token.start + token.raw.length;
   }
-  if (isRecord(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      visit(child, joinPath(path, key), joinPath(paramPath, key), node, hints, report);
-    }
-    return;
-  }
-  let text: string;
-  if (typeof value === "string") text = withoutTemplates(value);
-  else if (typeof value === "number") text = String(value);
-  else return;
-  for (const hint of hints) {
-    const found = typeof value === "number" ? text === hint.value : hint.pattern.test(text);
-    if (!found) continue;
-    report(
-      "hardcoded",
-      `Node '${node.id}' parameter '${paramPath}' contains the hardcoded value '${hint.value}' from the user's request; use a template variable: declare an input (e.g. '${hint.key}') and write \${${hint.key}} instead`,
-      { path, nodeId: node.id },
-    );
-  }
+  pieces.push(text.slice(from));
+  return foldCase(pieces.join(""));
 }
 
-/** Replaces every template with a space so names inside templates never count as copies. */
-function withoutTemplates(text: string): string {
-  let result = text;
-  for (const token of [...scanString(text).templates].reverse()) {
-    result = result.slice(0, token.start) + " " + result.slice(token.start + token.raw.length);
+const foldedUnits = new Map<number, number>();
+
+/**
+ * Case folding per UTF-16 code unit, as a JavaScript regular expression with the `i` flag and
+ * without `u` compares characters (ECMAScript Canonicalize): the upper case of a unit when that is
+ * one unit and does not turn a non-ASCII unit into ASCII. The length never changes, so positions
+ * in the folded text are positions in the original.
+ */
+function foldCase(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 128) {
+      units[index] = unit >= 97 && unit <= 122 ? unit - 32 : unit;
+      continue;
+    }
+    let mapped = foldedUnits.get(unit);
+    if (mapped === undefined) {
+      const upper = String.fromCharCode(unit).toUpperCase();
+      mapped = upper.length === 1 && upper.charCodeAt(0) >= 128 ? upper.charCodeAt(0) : unit;
+      foldedUnits.set(unit, mapped);
+    }
+    units[index] = mapped;
   }
-  return result;
+  let folded = "";
+  for (let start = 0; start < units.length; start += 8_192) {
+    folded += String.fromCharCode(...units.subarray(start, start + 8_192));
+  }
+  return folded;
+}
+
+function failureTable(pattern: string): Int32Array {
+  const failure = new Int32Array(pattern.length);
+  let matched = 0;
+  for (let index = 1; index < pattern.length; index++) {
+    while (matched > 0 && pattern[index] !== pattern[matched]) matched = failure[matched - 1]!;
+    if (pattern[index] === pattern[matched]) matched++;
+    failure[index] = matched;
+  }
+  return failure;
+}
+
+const WORD = /[A-Za-z0-9_]/;
+
+/** `hint` occurs in `text` with no letter, digit or "_" right before or after it. */
+function containsWord(text: string, hint: Hint): boolean {
+  const pattern = hint.folded;
+  let matched = 0;
+  for (let index = 0; index < text.length; index++) {
+    while (matched > 0 && text[index] !== pattern[matched]) matched = hint.failure[matched - 1]!;
+    if (text[index] === pattern[matched]) matched++;
+    if (matched < pattern.length) continue;
+    const start = index - pattern.length + 1;
+    const before = start === 0 || !WORD.test(text[start - 1]!);
+    const after = index + 1 === text.length || !WORD.test(text[index + 1]!);
+    if (before && after) return true;
+    matched = hint.failure[matched - 1]!;
+  }
+  return false;
 }

@@ -46,3 +46,28 @@ export function nodeOutputs(
   if (Object.keys(spec.outputs).length === 0) return undefined;
   return { names: Object.keys(spec.outputs).sort(), spec, label: `type: ${node.type}` };
 }
+
+/**
+ * The component description behind a node's outputs: the same spec {@link nodeOutputs} returns,
+ * found without listing the outputs (callers that ask once per template need O(1)).
+ */
+export function outputSpec(
+  node: IrNode,
+  planning: PlanningContext | undefined,
+): ComponentSpec | undefined {
+  if (planning === undefined) return undefined;
+  let spec: ComponentSpec | undefined;
+  if (node.type === WORKFLOW_NODE_TYPE) {
+    if (isRecord(node.params.output_mapping)) return undefined;
+    const name = typeof node.params.workflow_name === "string" ? node.params.workflow_name : "?";
+    spec = Object.hasOwn(planning.workflows, name) ? planning.workflows[name] : undefined;
+  } else {
+    spec = Object.hasOwn(planning.nodes, node.type) ? planning.nodes[node.type] : undefined;
+  }
+  return spec !== undefined && hasEntries(spec.outputs) ? spec : undefined;
+}
+
+function hasEntries(record: Record<string, string>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}

@@ -1,6 +1,9 @@
 import type { PlanningContext } from "../planning-context.js";
-import type { ParamsScan } from "../templates.js";
+import type { ParamLocation, ParamsScan } from "../templates.js";
 import type { WorkflowRuleId } from "../workflow-rules.js";
+import type { IssueText } from "./issue-text.js";
+
+export { quoteList } from "./issue-text.js";
 
 /** A node that passed the shape checks. */
 export interface IrNode {
@@ -68,12 +71,20 @@ export interface RuleInput {
 }
 
 export interface IssueLocation {
-  path?: string;
+  /** A document path, or a place inside params (its text is built only if reported). */
+  path?: string | ParamLocation;
   nodeId?: string;
 }
 
-/** Records one issue; the severity comes from the rule table. */
-export type Report = (rule: WorkflowRuleId, message: string, location?: IssueLocation) => void;
+/**
+ * Records one issue; the severity comes from the rule table. A message with costly parts is an
+ * IssueText, rendered only if the issue is reported (issue-text.ts).
+ */
+export type Report = (
+  rule: WorkflowRuleId,
+  message: string | IssueText,
+  location?: IssueLocation,
+) => void;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -85,9 +96,4 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
-}
-
-/** `a, b, c` with quotes, or "(none)". */
-export function quoteList(names: readonly string[]): string {
-  return names.length === 0 ? "(none)" : names.map((name) => `'${name}'`).join(", ");
 }

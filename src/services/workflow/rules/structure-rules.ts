@@ -1,5 +1,7 @@
 import { INPUT_TYPES, IR_VERSION, NODE_ID_PATTERN, ROOT_FIELDS } from "../flow-ir.contract.js";
+import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
+import { plainList } from "./issue-text.js";
 import type { IrEdge, IrInput, IrNode, Report, UsableWorkflow } from "./rule-context.js";
 import { describeType, isRecord, quoteList } from "./rule-context.js";
 
@@ -46,7 +48,7 @@ function checkRootFields(ir: Record<string, unknown>, report: Report): void {
   if (unexpected.length > 0) {
     report(
       "root-fields",
-      `unexpected top-level field(s): ${unexpected.join(", ")}; remove them: the top level may only hold ${ROOT_FIELDS.join(", ")}`,
+      `unexpected top-level field(s): ${plainList(unexpected)}; remove them: the top level may only hold ${ROOT_FIELDS.join(", ")}`,
     );
   }
   if (Object.hasOwn(ir, "outputs") && !isRecord(ir.outputs)) {
@@ -64,11 +66,9 @@ function checkIrVersion(ir: Record<string, unknown>, report: Report): void {
       path: "ir_version",
     });
   } else if (ir.ir_version !== IR_VERSION) {
-    report(
-      "ir-version",
-      `ir_version must be "${IR_VERSION}", got ${JSON.stringify(ir.ir_version)}`,
-      { path: "ir_version" },
-    );
+    report("ir-version", `ir_version must be "${IR_VERSION}", got ${jsonPreview(ir.ir_version)}`, {
+      path: "ir_version",
+    });
   }
 }
 
@@ -158,7 +158,7 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
   if (extra.length > 0) {
     report(
       "node-shape",
-      `${label} has unexpected field(s): ${extra.join(", ")}; a node holds only id, type, params and an optional purpose: move settings into params`,
+      `${label} has unexpected field(s): ${plainList(extra)}; a node holds only id, type, params and an optional purpose: move settings into params`,
       { path, nodeId },
     );
   }
@@ -225,7 +225,7 @@ function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
     if (Object.hasOwn(raw, "action")) {
       report(
         "edge-action",
-        `${path} carries an action field (${JSON.stringify(raw.action)}); linear workflows use plain {from, to} edges: remove "action"`,
+        `${path} carries an action field (${jsonPreview(raw.action)}); linear workflows use plain {from, to} edges: remove "action"`,
         { path: `${path}.action` },
       );
     }
@@ -235,7 +235,7 @@ function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
     if (extra.length > 0) {
       report(
         "edge-shape",
-        `${path} has unexpected field(s): ${extra.join(", ")}; an edge holds only 'from' and 'to'`,
+        `${path} has unexpected field(s): ${plainList(extra)}; an edge holds only 'from' and 'to'`,
         { path },
       );
     }
@@ -295,7 +295,7 @@ function checkInput(name: string, spec: unknown, report: Report): IrInput {
   if (typeof spec.type === "string" && types.includes(spec.type)) input.type = spec.type;
   else {
     problems.push(
-      `type must be one of ${INPUT_TYPES.join(", ")}${spec.type === undefined ? "" : ` (got ${JSON.stringify(spec.type)})`}`,
+      `type must be one of ${INPUT_TYPES.join(", ")}${spec.type === undefined ? "" : ` (got ${jsonPreview(spec.type)})`}`,
     );
   }
   const extra = Object.keys(spec)

@@ -1,12 +1,57 @@
-import { didYouMean } from "../edit-distance.js";
 import type { ComponentSpec } from "../planning-context.js";
 import type { LocatedTemplate } from "../templates.js";
 import { fieldParts, templateText } from "../templates.js";
-import type { IrNode, Report, RuleInput } from "./rule-context.js";
+import type { IssueText } from "./issue-text.js";
+import { issueText, names, shown, suggest } from "./issue-text.js";
+import type { IrNode, IssueLocation, Report, RuleInput } from "./rule-context.js";
 import { quoteList } from "./rule-context.js";
 import type { NodeOutputs } from "./node-outputs.js";
 import { nodeOutputs } from "./node-outputs.js";
 import { typeCompatible, typeOfTemplate } from "./template-types.js";
+
+/**
+ * What many templates ask about the same node or the whole document, worked out once: a document
+ * may hold a template per few characters, and none of these may cost more than O(1) per template.
+ */
+class TemplateFacts {
+  private readonly outputs = new Map<
+    string,
+    { value: NodeOutputs | undefined; known: Set<string> }
+  >();
+  private readonly earlier = new Map<string, string[]>();
+  private inputNamesList: string[] | undefined;
+  private nodeIdsList: string[] | undefined;
+
+  constructor(private readonly input: RuleInput) {}
+
+  outputsOf(node: IrNode): { value: NodeOutputs | undefined; known: Set<string> } {
+    let cached = this.outputs.get(node.id);
+    if (cached === undefined) {
+      const value = nodeOutputs(node, this.input.planning);
+      cached = { value, known: new Set(value?.names) };
+      this.outputs.set(node.id, cached);
+    }
+    return cached;
+  }
+
+  inputNames = (): string[] =>
+    (this.inputNamesList ??= this.input.workflow.inputs.map((declared) => declared.name));
+
+  nodeIds = (): string[] =>
+    (this.nodeIdsList ??= this.input.order.sequence.map((other) => other.id));
+
+  /** Ids of the nodes that run before `node`, in execution order. */
+  earlierThan(node: IrNode): string[] {
+    let ids = this.earlier.get(node.id);
+    if (ids === undefined) {
+      ids = this.input.order.sequence
+        .filter((other) => this.input.order.runsBefore(other.id, node.id))
+        .map((other) => other.id);
+      this.earlier.set(node.id, ids);
+    }
+    return ids;
+  }
+}
 
 /**
  * Template checks on every string at any depth of every node's params: malformed-template,
@@ -14,27 +59,28 @@ import { typeCompatible, typeOfTemplate } from "./template-types.js";
  * Static: a declared input is always a legal source, whatever its value will be.
  */
 export function checkTemplates(input: RuleInput, report: Report): void {
+  const facts = new TemplateFacts(input);
   for (const node of input.workflow.nodes) {
     const scan = input.scans[node.index]!;
+    const id = shown(node.id);
     for (const bad of scan.malformed) {
       report(
         "malformed-template",
-        `Malformed template syntax in node '${node.id}' parameter '${bad.paramPath}': '${bad.raw}'; ${bad.reason}`,
-        { path: bad.path, nodeId: node.id },
+        issueText`Malformed template syntax in node '${id}' parameter '${bad.location}': '${bad.raw}'; ${bad.reason}`,
+        { path: bad.location, nodeId: node.id },
       );
     }
-    for (const template of scan.templates) checkTemplate(input, node, template, report);
+    for (const template of scan.templates) checkTemplate(input, facts, node, template, report);
   }
 }
 
 function checkTemplate(
   input: RuleInput,
+  facts: TemplateFacts,
   node: IrNode,
   template: LocatedTemplate,
   report: Report,
 ): void {
-  const where = { path: template.path, nodeId: node.id };
-  const at = `Node '${node.id}' parameter '${template.paramPath}'`;
   const declared = input.inputByName.get(template.base);
   if (declared !== undefined) {
     checkTemplateType(input, node, template, report);
@@ -42,17 +88,24 @@ function checkTemplate(
   }
   const target = input.nodeById.get(template.base);
   if (target === undefined) {
-    reportUnknownBase(input, node, template, report);
+    reportUnknownBase(facts, node, template, report);
     return;
   }
-  const outputs = nodeOutputs(target, input.planning);
+  const where = { path: template.location, nodeId: node.id };
+  const id = shown(node.id);
+  const raw = shown(template.raw);
+  // The parameter's path is deferred: findings at one place sort by their path before their
+  // message, so leaving it out of the message's key changes no order.
+  const at = issueText`Node '${id}' parameter '${template.location}'`;
+  const outputs = facts.outputsOf(target);
   const first = template.parts[0];
   if (typeof first !== "string") {
-    const keys =
-      outputs === undefined ? "" : ` with one of its outputs: ${quoteList(outputs.names)}`;
+    const targetId = shown(target.id);
     report(
       "node-ref",
-      `${at}: template '${template.raw}' names node '${target.id}' without an output key; use \${${target.id}.output_key}${keys}`,
+      outputs.value === undefined
+        ? issueText`${at}: template '${raw}' names node '${targetId}' without an output key; use \${${targetId}.output_key}`
+        : issueText`${at}: template '${raw}' names node '${targetId}' without an output key; use \${${targetId}.output_key} with one of its outputs: ${names(() => outputs.value!.names)}`,
       where,
     );
     return;
@@ -60,50 +113,55 @@ function checkTemplate(
   if (target.id === node.id) {
     report(
       "node-order",
-      `${at}: template '${template.raw}' references node '${node.id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(input, node)}`,
+      issueText`${at}: template '${raw}' references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
       where,
     );
   } else if (!input.order.runsBefore(target.id, node.id)) {
+    const targetId = shown(target.id);
     report(
       "node-order",
-      `Node '${node.id}' references '${target.id}' which comes after it in execution order (template '${template.raw}' in parameter '${template.paramPath}'); reorder the edges so '${target.id}' runs first, or use a declared input${earlierHint(input, node)}`,
+      issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
       where,
     );
   }
-  if (outputs !== undefined && checkOutput(target, outputs, template, at, where, report)) {
+  if (
+    outputs.value !== undefined &&
+    checkOutput(target, outputs.value, outputs.known, template, at, where, report)
+  ) {
     checkTemplateType(input, node, template, report);
   }
 }
 
-function earlierHint(input: RuleInput, node: IrNode): string {
-  const earlier = input.order.sequence
-    .filter((other) => input.order.runsBefore(other.id, node.id))
-    .map((other) => other.id);
-  return earlier.length === 0
-    ? " (no node runs before it)"
-    : ` (nodes that run before it: ${quoteList(earlier)})`;
+function earlierHint(facts: TemplateFacts, node: IrNode): () => string {
+  return () => {
+    const earlier = facts.earlierThan(node);
+    return earlier.length === 0
+      ? " (no node runs before it)"
+      : ` (nodes that run before it: ${quoteList(earlier)})`;
+  };
 }
 
 function reportUnknownBase(
-  input: RuleInput,
+  facts: TemplateFacts,
   node: IrNode,
   template: LocatedTemplate,
   report: Report,
 ): void {
-  const where = { path: template.path, nodeId: node.id };
-  const inputNames = input.workflow.inputs.map((declared) => declared.name);
-  const nodeIds = input.order.sequence.map((other) => other.id);
+  const where = { path: template.location, nodeId: node.id };
+  const id = shown(node.id);
+  const base = shown(template.base);
+  const raw = shown(template.raw);
   if (template.parts.length > 0) {
     report(
       "node-ref-missing",
-      `Node '${node.id}' references non-existent node '${template.base}' in parameter '${template.paramPath}' (template '${template.raw}').${didYouMean(template.base, [...nodeIds, ...inputNames])} Use a node id (${quoteList(nodeIds)}) or a declared input (${quoteList(inputNames)})`,
+      issueText`Node '${id}' references non-existent node '${base}' in parameter '${template.location}' (template '${raw}').${suggest(template.base, () => [...facts.nodeIds(), ...facts.inputNames()])} Use a node id (${names(facts.nodeIds)}) or a declared input (${names(facts.inputNames)})`,
       where,
     );
     return;
   }
   report(
     "undeclared-var",
-    `Node '${node.id}' references undefined input '${template.raw}' in parameter '${template.paramPath}'.${didYouMean(template.base, [...inputNames, ...nodeIds])} Declare '${template.base}' in inputs, or use one of the declared inputs: ${quoteList(inputNames)}`,
+    issueText`Node '${id}' references undefined input '${raw}' in parameter '${template.location}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])} Declare '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
     where,
   );
 }
@@ -112,26 +170,29 @@ function reportUnknownBase(
 function checkOutput(
   target: IrNode,
   outputs: NodeOutputs,
+  known: ReadonlySet<string>,
   template: LocatedTemplate,
-  at: string,
-  where: { path: string; nodeId: string },
+  at: IssueText,
+  where: IssueLocation,
   report: Report,
 ): boolean {
   const fields = fieldParts(template.parts);
   const key = fields[0]!;
-  if (!outputs.names.includes(key)) {
+  const raw = shown(template.raw);
+  const targetId = shown(target.id);
+  if (!known.has(key)) {
     report(
       "node-output",
-      `${at}: template '${template.raw}': Node '${target.id}' (${outputs.label}) does not output '${key}'.${didYouMean(key, outputs.names)} Available: ${quoteList(outputs.names)}`,
+      issueText`${at}: template '${raw}': Node '${targetId}' (${shown(outputs.label)}) does not output '${shown(key)}'.${suggest(key, () => outputs.names)} Available: ${names(() => outputs.names)}`,
       where,
     );
     return false;
   }
-  const problem = outputs.spec === undefined ? undefined : deepPathProblem(outputs.spec, fields);
+  const problem = outputs.spec === undefined ? undefined : deepPathText(outputs.spec, fields);
   if (problem !== undefined) {
     report(
       "node-output",
-      `${at}: template '${template.raw}': in the output of node '${target.id}' (${outputs.label}), ${problem}`,
+      issueText`${at}: template '${raw}': in the output of node '${targetId}' (${shown(outputs.label)}), ${problem}`,
       where,
     );
     return false;
@@ -140,6 +201,26 @@ function checkOutput(
 }
 
 const SCALAR_TYPES = /^(str|string|int|integer|float|number|bool|boolean)$/i;
+
+/** Children of each declared path of a spec ("a.b" → ["c", "d"], sorted), built once per spec. */
+const childIndexes = new WeakMap<ComponentSpec, Map<string, string[]>>();
+
+function childrenOf(spec: ComponentSpec, parent: string): string[] {
+  let index = childIndexes.get(spec);
+  if (index === undefined) {
+    index = new Map();
+    for (const known of Object.keys(spec.paths)) {
+      const dot = known.lastIndexOf(".");
+      if (dot < 0) continue;
+      const list = index.get(known.slice(0, dot)) ?? [];
+      list.push(known.slice(dot + 1));
+      index.set(known.slice(0, dot), list);
+    }
+    for (const list of index.values()) list.sort();
+    childIndexes.set(spec, index);
+  }
+  return index.get(parent) ?? [];
+}
 
 /**
  * Checks `a.b.c` against the declared paths. A declared path with no declared children and a
@@ -150,21 +231,25 @@ export function deepPathProblem(
   spec: ComponentSpec,
   fields: readonly string[],
 ): string | undefined {
+  return deepPathText(spec, fields)?.render();
+}
+
+function deepPathText(spec: ComponentSpec, fields: readonly string[]): IssueText | undefined {
+  let parent = fields[0]!;
   for (let length = 2; length <= fields.length; length++) {
-    const parent = fields.slice(0, length - 1).join(".");
-    const path = fields.slice(0, length).join(".");
-    if (Object.hasOwn(spec.paths, path)) continue;
-    const prefix = `${parent}.`;
-    const children = Object.keys(spec.paths)
-      .filter((known) => known.startsWith(prefix) && !known.slice(prefix.length).includes("."))
-      .map((known) => known.slice(prefix.length))
-      .sort();
+    const field = fields[length - 1]!;
+    const path = `${parent}.${field}`;
+    if (Object.hasOwn(spec.paths, path)) {
+      parent = path;
+      continue;
+    }
+    const children = childrenOf(spec, parent);
     const parentType = spec.paths[parent] ?? "any";
     if (children.length === 0 && !SCALAR_TYPES.test(parentType)) return undefined;
-    const field = fields[length - 1]!;
+    const shownParent = shown(parent);
     return children.length === 0
-      ? `'${parent}' is a ${parentType} and has no field '${field}'; use '${templatePath(fields.slice(0, length - 1))}' itself`
-      : `'${parent}' has no field '${field}'.${didYouMean(field, children)} Known fields of '${parent}': ${quoteList(children)}`;
+      ? issueText`'${shownParent}' is a ${shown(parentType)} and has no field '${shown(field)}'; use '${shown(templatePath(fields.slice(0, length - 1)))}' itself`
+      : issueText`'${shownParent}' has no field '${shown(field)}'.${suggest(field, () => children)} Known fields of '${shownParent}': ${names(() => children)}`;
   }
   return undefined;
 }
@@ -198,7 +283,7 @@ function checkTemplateType(
   if (actual === undefined || typeCompatible(actual, expected)) return;
   report(
     "template-type",
-    `Type mismatch in node '${node.id}' parameter '${key}': template ${template.raw} has type '${actual}' but parameter expects '${expected}'; reference a value of type '${expected}' or convert it in an earlier step`,
-    { path: template.path, nodeId: node.id },
+    `Type mismatch in node '${shown(node.id)}' parameter '${key}': template ${shown(template.raw)} has type '${shown(actual)}' but parameter expects '${shown(expected)}'; reference a value of type '${shown(expected)}' or convert it in an earlier step`,
+    { path: template.location, nodeId: node.id },
   );
 }

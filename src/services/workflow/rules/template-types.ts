@@ -1,7 +1,7 @@
 import type { LocatedTemplate } from "../templates.js";
 import { fieldParts } from "../templates.js";
 import type { RuleInput } from "./rule-context.js";
-import { nodeOutputs } from "./node-outputs.js";
+import { outputSpec } from "./node-outputs.js";
 
 type Family = "string" | "number" | "boolean" | "object" | "array";
 
@@ -41,7 +41,7 @@ export function typeOfTemplate(input: RuleInput, template: LocatedTemplate): str
   if (declared !== undefined) return template.parts.length === 0 ? declared.type : undefined;
   const target = input.nodeById.get(template.base);
   if (target === undefined) return undefined;
-  const spec = nodeOutputs(target, input.planning)?.spec;
+  const spec = outputSpec(target, input.planning);
   if (spec === undefined) return undefined;
   const fields = fieldParts(template.parts);
   let type: string | undefined = spec.paths[fields.join(".")];

@@ -1,0 +1,86 @@
+/**
+ * Size and nesting of a JSON value, measured without recursion so that no depth can overflow the
+ * stack, and stopping as soon as a limit is passed so that the work is bounded by the limit rather
+ * than by the value.
+ */
+
+export interface JsonSizeLimits {
+  /** Deepest nesting of objects and arrays; the value itself counts as level 1. */
+  maxDepth: number;
+  /** Most characters of the value written as compact JSON (`JSON.stringify(value)`). */
+  maxChars: number;
+}
+
+export interface JsonSize {
+  /** Characters of compact JSON, counted up to where the walk stopped. */
+  chars: number;
+  /** Deepest nesting seen, counted up to where the walk stopped. */
+  depth: number;
+  /** Which limit stopped the walk, if one did. */
+  exceeded?: "depth" | "chars";
+}
+
+export function measureJson(value: unknown, limits: JsonSizeLimits): JsonSize {
+  const size: JsonSize = { chars: 0, depth: 0 };
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    size.chars += scalarChars(current.value);
+    if (current.value !== null && typeof current.value === "object") {
+      const depth = current.depth + 1;
+      size.depth = Math.max(size.depth, depth);
+      if (depth > limits.maxDepth) {
+        size.exceeded = "depth";
+        return size;
+      }
+      if (Array.isArray(current.value)) {
+        size.chars += 2 + Math.max(0, current.value.length - 1);
+        if (size.chars <= limits.maxChars) {
+          for (const item of current.value) pending.push({ value: item, depth });
+        }
+      } else {
+        const record = current.value as Record<string, unknown>;
+        const keys = Object.keys(record);
+        size.chars += 2 + Math.max(0, keys.length - 1);
+        for (const key of keys) {
+          size.chars += JSON.stringify(key).length + 1;
+          if (size.chars > limits.maxChars) break;
+          pending.push({ value: record[key], depth });
+        }
+      }
+    }
+    if (size.chars > limits.maxChars) {
+      size.exceeded = "chars";
+      return size;
+    }
+  }
+  return size;
+}
+
+/** Characters of a scalar as compact JSON; containers count only their children. */
+function scalarChars(value: unknown): number {
+  if (typeof value === "string") return JSON.stringify(value).length;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === "boolean") return value ? 4 : 5;
+  if (value !== null && typeof value === "object") return 0;
+  return 4; // null, and what JSON would write as null
+}
+
+/** Longest JSON a message quotes as it is. */
+const PREVIEW_CHARS = 60;
+
+/**
+ * A value for a message: its JSON when short (`"1.0"`, `{"a":1}`), a shortened string, or "an
+ * object" / "an array" for anything larger: never the whole of an arbitrary value.
+ */
+export function jsonPreview(value: unknown): string {
+  if (typeof value === "string") {
+    return value.length <= PREVIEW_CHARS
+      ? JSON.stringify(value)
+      : `${JSON.stringify(value.slice(0, PREVIEW_CHARS - 10))}…`;
+  }
+  if (value === null || typeof value !== "object") return String(JSON.stringify(value));
+  const size = measureJson(value, { maxDepth: 8, maxChars: PREVIEW_CHARS });
+  if (size.exceeded === undefined) return JSON.stringify(value);
+  return Array.isArray(value) ? "an array" : "an object";
+}
