@@ -30,7 +30,8 @@ import { sharedInfo, tokensOf } from "../generation-info.js";
 import { NO_SPEND_LIMIT } from "../quota/spend-limiter.js";
 import type { SpendLimiter } from "../quota/spend-limiter.js";
 import { InProcessCoalescer } from "../sharing/coalescer.js";
-import type { Coalescer, Flight } from "../sharing/coalescer.js";
+import type { Coalescer } from "../sharing/coalescer.js";
+import { runSharedGeneration } from "../sharing/shared-generation.js";
 import { ModeStore } from "./mode-store.js";
 import { checkModePageRequest, pageModes } from "./mode-page.js";
 import type { ModePage, ModePageLimits, ModePageRequest } from "./mode-page.js";
@@ -146,21 +147,18 @@ export class ModeService {
     }
     if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
 
-    // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(identity)) await this.limiter.admit(principal);
     // Identical concurrent requests share one generation; each caller may still leave on its own.
-    let flight: Flight<GenerateModeResult>;
-    this.observer.recordWaiting("mode", 1);
-    try {
-      flight = await this.coalescer.run(identity, context.signal, (signal) =>
-        this.generateWithModel(principal, llm, industry, identity, signal, logger),
-      );
-    } catch (error) {
-      if (!context.signal?.aborted) throw error;
-      return this.cancelledResult(principal, llm, industry, startedAt);
-    } finally {
-      this.observer.recordWaiting("mode", -1);
-    }
+    const flight = await runSharedGeneration({
+      coalescer: this.coalescer,
+      limiter: this.limiter,
+      observer: this.observer,
+      task: "mode",
+      key: identity,
+      principal,
+      signal: context.signal,
+      work: (signal) => this.generateWithModel(principal, llm, industry, identity, signal, logger),
+    });
+    if (!flight) return this.cancelledResult(principal, llm, industry, startedAt);
     // The answer joins this caller's own modes too (the initiator's shelf already has it).
     this.store.keep(principal, flight.value.mode);
     const latencyMs = Math.round(performance.now() - startedAt);
@@ -168,7 +166,6 @@ export class ModeService {
       await this.limiter.chargeTokens(principal, tokensOf(flight.value.generation));
       return { ...flight.value, generation: { ...flight.value.generation, latencyMs } };
     }
-    this.observer.recordShared("mode");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
   }
 

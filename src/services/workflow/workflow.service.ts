@@ -17,7 +17,8 @@ import { cachedInfo, sharedInfo, tokensOf } from "../generation-info.js";
 import { NO_SPEND_LIMIT } from "../quota/spend-limiter.js";
 import type { SpendLimiter } from "../quota/spend-limiter.js";
 import { InProcessCoalescer } from "../sharing/coalescer.js";
-import type { Coalescer, Flight } from "../sharing/coalescer.js";
+import type { Coalescer } from "../sharing/coalescer.js";
+import { runSharedGeneration } from "../sharing/shared-generation.js";
 import { InMemoryGenerationCache } from "../sharing/generation-cache.js";
 import type { GenerationCache } from "../sharing/generation-cache.js";
 import {
@@ -184,22 +185,18 @@ export class WorkflowService {
       this.observer.recordCacheHit("workflow");
       return { ...cached, generation: cachedInfo(cached.generation, latency()) };
     }
-    // Only a request that will call the model spends quota; joining one in flight is free.
-    if (!this.coalescer.isInFlight(key)) await this.limiter.admit(principal);
-    let flight: Flight<GenerateWorkflowResult>;
-    this.observer.recordWaiting("workflow", 1);
-    try {
-      flight = await this.coalescer.run(key, request.signal, (signal) =>
-        this.generateFresh(prepared, signal, key),
-      );
-    } catch (error) {
-      if (!request.signal?.aborted) throw error;
-      return this.cancelledResult(prepared);
-    } finally {
-      this.observer.recordWaiting("workflow", -1);
-    }
+    const flight = await runSharedGeneration({
+      coalescer: this.coalescer,
+      limiter: this.limiter,
+      observer: this.observer,
+      task: "workflow",
+      key,
+      principal,
+      signal: request.signal,
+      work: (signal) => this.generateFresh(prepared, signal, key),
+    });
+    if (!flight) return this.cancelledResult(prepared);
     if (!flight.shared) return this.charged(principal, flight.value);
-    this.observer.recordShared("workflow");
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latency()) };
   }
 
