@@ -28,7 +28,7 @@ interface Shape {
  * component in the planning context; the first four nodes use an undeclared input each, so the
  * answer always has issues to list (with lists of the declared inputs and suggestions).
  */
-function chainWorkflow(count: number) {
+export function chainWorkflow(count: number) {
   const inputs: Record<string, unknown> = {};
   const nodes: unknown[] = [];
   const edges: unknown[] = [];
@@ -66,7 +66,7 @@ function nestedWorkflow(characters: number) {
 }
 
 /** One node whose params hold many unclosed "${" strings: one finding per ~13 characters. */
-function manyFindingsWorkflow(characters: number) {
+export function manyFindingsWorkflow(characters: number) {
   const params: Record<string, string> = {};
   // `"p123":"${",` is the key's length plus 8 characters; the rest of the document ~150.
   let length = 150;

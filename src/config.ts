@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { AUTH_MODES, resolveAuthConfig } from "./auth/auth-config.js";
 import type { AuthConfig } from "./auth/auth-config.js";
@@ -181,6 +182,28 @@ export const environmentSchema = z.object({
   /** Open connections the server accepts; more are closed at once. Default 1000. */
   HTTP_MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
   /**
+   * Largest request body, in bytes; larger is refused with HTTP 413 naming this limit. Bounds the
+   * time parsing a body holds the event loop. Default 1048576 (1 MiB).
+   */
+  HTTP_MAX_BODY_BYTES: integer(1_048_576, 1_024, 104_857_600),
+  /**
+   * Time GraphQL requests may run in one event-loop turn, in ms, before the rest wait for the next
+   * turn (after timers and /health). Bounds the loop delay under load; 0 runs every ready request
+   * at once. Default 10.
+   */
+  EVENT_LOOP_TURN_BUDGET_MS: integer(10, 0, 1_000),
+  /**
+   * Worker threads that validate large FlowIR documents (over VALIDATION_WORKER_MIN_CHARS) off
+   * the event loop; 0 validates every document on the event loop. Default: CPU cores minus one,
+   * at least 1.
+   */
+  VALIDATION_WORKERS: integer(Math.max(1, availableParallelism() - 1), 0, 64),
+  /**
+   * FlowIR documents (`ir`, as compact JSON) of at least this many characters are validated on a
+   * worker thread; smaller ones cost less than handing them over. Default 32768.
+   */
+  VALIDATION_WORKER_MIN_CHARS: integer(32_768, 0, 16_777_216),
+  /**
    * Deepest nesting of objects and arrays in a FlowIR document (`ir`, a model's answer) and in
    * `discoveredParams`, the document counting as level 1. Deeper is BAD_USER_INPUT (a model's
    * answer: an unusable generation). At most 1000: JSON serialisation recurses. Default 64.
@@ -190,8 +213,12 @@ export const environmentSchema = z.object({
   WORKFLOW_MAX_NODES: integer(100, 1, 10_000),
   /** Most edges of a FlowIR document. Default 200. */
   WORKFLOW_MAX_EDGES: integer(200, 0, 20_000),
-  /** Most characters of a FlowIR document as compact JSON. Default 524288 (512 KiB). */
-  WORKFLOW_MAX_IR_CHARS: integer(524_288, 1_000, 16_777_216),
+  /**
+   * Most characters of a FlowIR document as compact JSON. Default 262144 (256 KiB): real
+   * documents are a few KB, and at this size the worst shapes still parse and check in well under
+   * 50 ms of the event loop (bench `stalls`).
+   */
+  WORKFLOW_MAX_IR_CHARS: integer(262_144, 1_000, 16_777_216),
   /**
    * Most characters of `planningContext`, of `discoveredParams` as compact JSON, of all
    * `validationErrors` together and of all `browsedComponents` names together. Default 100000.
@@ -271,6 +298,9 @@ export interface AppConfig {
   /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
   responseMaxBytes: number;
   http: HttpLimits;
+  /** EVENT_LOOP_TURN_BUDGET_MS: see TurnBudget (http/turn-budget.ts). */
+  eventLoopTurnBudgetMs: number;
+  validationPool: ValidationPoolOptions;
 }
 
 /** What one GraphQL operation may ask for (MAX_TOKENS, MAX_DEPTH, ...). */
@@ -288,6 +318,15 @@ export interface HttpLimits {
   headersTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  maxBodyBytes: number;
+}
+
+/** Which FlowIR documents are validated on worker threads, and by how many. */
+export interface ValidationPoolOptions {
+  /** Threads; 0 validates on the event loop. */
+  workers: number;
+  /** Documents of at least this many characters (compact JSON) go to a thread. */
+  minChars: number;
 }
 
 /** Start-up refused: every problem with the environment, one per line. */
@@ -450,11 +489,17 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       maxCost: values.MAX_COST,
     },
     responseMaxBytes: values.RESPONSE_MAX_BYTES,
+    eventLoopTurnBudgetMs: values.EVENT_LOOP_TURN_BUDGET_MS,
+    validationPool: {
+      workers: values.VALIDATION_WORKERS,
+      minChars: values.VALIDATION_WORKER_MIN_CHARS,
+    },
     http: {
       requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: values.HTTP_MAX_CONNECTIONS,
+      maxBodyBytes: values.HTTP_MAX_BODY_BYTES,
     },
   });
 }

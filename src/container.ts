@@ -11,6 +11,8 @@ import { NodeLookup } from "./services/node-lookup.js";
 import { RateLimiterSpendLimiter } from "./services/quota/spend-limiter.js";
 import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js";
 import { ModeService } from "./services/mode/mode.service.js";
+import { createWorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
+import type { WorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
 
 /** Adapters to use instead of the configured ones (tests, benchmarks); guarded all the same. */
@@ -25,6 +27,8 @@ export interface AppServices {
   workflows: WorkflowService;
   modeLlm: StructuredLlm | undefined;
   workflowLlm: StructuredLlm | undefined;
+  /** validateWorkflow's worker threads, closed when the server stops. */
+  validator: WorkflowValidator;
 }
 
 /** Composition root: builds adapters and services once. */
@@ -51,8 +55,10 @@ export function createServices(
     logger,
     observer: metrics,
   });
+  const validator = createWorkflowValidator(config.validationPool);
   const workflows = new WorkflowService({
     limiter,
+    validator,
     llm: workflowLlm,
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
@@ -61,7 +67,7 @@ export function createServices(
     cache: new InMemoryGenerationCache(config.workflowCache),
     observer: metrics,
   });
-  return { modes, workflows, modeLlm, workflowLlm };
+  return { modes, workflows, modeLlm, workflowLlm, validator };
 }
 
 /** type-graphql's container: resolver class → instance with its service injected. */

@@ -39,10 +39,21 @@ export function refuseNonJsonPosts(app: App, path: string): void {
  * body over the size limit) answer in GraphQL's error shape on the GraphQL path, with their HTTP
  * status and code BAD_REQUEST, like every other refusal a GraphQL client may meet there.
  */
-export function graphqlShapedClientErrors(app: App, path: string): void {
+export function graphqlShapedClientErrors(app: App, path: string, maxBodyBytes: number): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500 || request.routeOptions.url !== path) throw error;
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      await reply.code(status).send({
+        errors: [
+          {
+            message: `The request body is over the ${maxBodyBytes} bytes allowed (the limit HTTP_MAX_BODY_BYTES).`,
+            extensions: { code: "BAD_REQUEST", limit: "HTTP_MAX_BODY_BYTES" },
+          },
+        ],
+      });
+      return;
+    }
     await reply.code(status).send({
       errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
     });

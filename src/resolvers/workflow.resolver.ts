@@ -48,8 +48,9 @@ export class WorkflowResolver {
   validateWorkflow(
     @Arg("input", () => ValidateWorkflowInput, { description: "The document and its context." })
     input: ValidateWorkflowInput,
-  ): WorkflowValidation {
-    return this.workflowService.validateWorkflow(input);
+    @Ctx() context: RequestContext,
+  ): Promise<WorkflowValidation> {
+    return this.workflowService.validateWorkflow(input, context.signal);
   }
 }
 

@@ -126,9 +126,9 @@ describe("validateWorkflow over HTTP: limits", () => {
     expect(elapsedMs).toBeLessThan(5_000);
   });
 
-  it("answers a 513 KB document within every limit with a bounded report", async () => {
-    const irJson = JSON.stringify(quadraticIr(59, 8_690));
-    expect(irJson.length).toBeGreaterThan(513_000);
+  it("answers a 254 KB document within every limit with a bounded report", async () => {
+    const irJson = JSON.stringify(quadraticIr(59, 4_300));
+    expect(irJson.length).toBeGreaterThan(250_000);
     const { status, bytes, body } = await validateRaw(irJson);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -140,6 +140,18 @@ describe("validateWorkflow over HTTP: limits", () => {
     expect(result.valid).toBe(false);
     expect(result.errors.length + result.omittedIssues).toBe(60);
     expect(bytes).toBeLessThan(1_000_000); // 30.8 MB before paths were bounded
+  });
+
+  it("refuses a body over HTTP_MAX_BODY_BYTES with 413, naming the limit, before parsing it", async () => {
+    const { status, body } = await validateRaw(`"${"x".repeat(1_048_576)}"`);
+    expect(status).toBe(413);
+    expect(body.errors).toEqual([
+      {
+        message:
+          "The request body is over the 1048576 bytes allowed (the limit HTTP_MAX_BODY_BYTES).",
+        extensions: { code: "BAD_REQUEST", limit: "HTTP_MAX_BODY_BYTES" },
+      },
+    ]);
   });
 
   it("lists at most VALIDATION_MAX_ISSUES issues and says how many it left out", async () => {

@@ -5,8 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// `npm test` builds before running the tests; the real entry point is what users start.
-export const entry = fileURLToPath(new URL("../../dist/src/main.js", import.meta.url));
+// `npm test` builds before running the tests; the real entry point is what users start. The
+// benchmarks run this file compiled (dist/test/support), next to the entry already.
+const compiled = import.meta.url.includes("/dist/test/support/");
+export const entry = fileURLToPath(
+  new URL(compiled ? "../../src/main.js" : "../../dist/src/main.js", import.meta.url),
+);
 // A fresh directory: no .env to read. Only PATH/HOME are passed: no provider keys.
 export const emptyDirectory = mkdtempSync(join(tmpdir(), "modeflow-start-"));
 const bareEnvironment = { PATH: process.env.PATH ?? "", HOME: emptyDirectory };

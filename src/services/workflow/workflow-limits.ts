@@ -32,7 +32,7 @@ export const DEFAULT_WORKFLOW_LIMITS: Readonly<WorkflowLimits> = Object.freeze({
   maxDepth: 64,
   maxNodes: 100,
   maxEdges: 200,
-  maxIrChars: 524_288,
+  maxIrChars: 262_144,
   maxContextChars: 100_000,
   maxDiscoveredParams: 50,
   maxIssues: 100,

@@ -49,6 +49,8 @@ import type {
 import { countTextTokens, estimatePromptTokens, PROMPT_TOKEN_LIMIT } from "./prompt-tokens.js";
 import { findWorkflowIssues } from "./validate-workflow.js";
 import type { WorkflowFindings, WorkflowValidation } from "./validate-workflow.js";
+import { INLINE_VALIDATOR } from "./validation/workflow-validator.js";
+import type { WorkflowValidator } from "./validation/workflow-validator.js";
 import { buildWorkflowPrompt, PROMPT_ERROR_LIMIT, PROMPT_VERSION } from "./workflow.prompt.js";
 import type { WorkflowPrompt, WorkflowPromptInput } from "./workflow.prompt.js";
 
@@ -83,6 +85,8 @@ export interface WorkflowServiceOptions {
   coalescer?: Coalescer;
   /** Quotas per principal, asked before a model call. Default: no limit. */
   limiter?: SpendLimiter;
+  /** Runs validateWorkflow's validations (large documents off the event loop). Default: inline. */
+  validator?: WorkflowValidator;
   /**
    * Size limits on documents and context (workflow-limits.ts), for callers' input and the model's
    * answers alike. Default DEFAULT_WORKFLOW_LIMITS (the configuration's defaults).
@@ -127,8 +131,10 @@ export class WorkflowService {
   private readonly coalescer: Coalescer;
   private readonly limiter: SpendLimiter;
   private readonly limits: WorkflowLimits;
+  private readonly validator: WorkflowValidator;
 
   constructor(options: WorkflowServiceOptions) {
+    this.validator = options.validator ?? INLINE_VALIDATOR;
     this.limits = { ...DEFAULT_WORKFLOW_LIMITS, ...options.limits };
     this.limiter = options.limiter ?? NO_SPEND_LIMIT;
     this.cache =
@@ -147,20 +153,28 @@ export class WorkflowService {
   /**
    * validateWorkflow: checks the document and its context against the size limits first
    * (BadUserInputError naming each field over a limit, every field at once, before any rule
-   * runs), then validates; at most `maxIssues` issues are listed.
+   * runs), then validates; at most `maxIssues` issues are listed. Large documents are validated
+   * on a worker thread (validation/workflow-validator.ts); `signal` drops one whose caller left.
    */
-  validateWorkflow(request: ValidateWorkflowRequest): WorkflowValidation {
+  async validateWorkflow(
+    request: ValidateWorkflowRequest,
+    signal?: AbortSignal,
+  ): Promise<WorkflowValidation> {
     const checks = new InputChecks();
     checks.run(() => checkIrSize(request.ir, this.limits));
     checks.run(() => checkContextSize(request.planningContext, this.limits));
     checks.run(() => checkBrowsedComponents(request.browsedComponents, this.limits));
     checks.run(() => checkDiscoveredParams(request.discoveredParams, this.limits));
     checks.throwIfAny();
-    return findWorkflowIssues(request.ir, {
+    const context = {
       planningContext: request.planningContext ?? undefined,
       browsedComponents: request.browsedComponents ?? undefined,
       discoveredParams: request.discoveredParams ?? undefined,
-    }).report(this.limits.maxIssues);
+    };
+    return this.validator.validate(
+      { ir: request.ir, context, maxIssues: this.limits.maxIssues },
+      signal,
+    );
   }
 
   /**

@@ -17,7 +17,11 @@ describe("limits on operations, answers and connections", () => {
       headersTimeoutMs: 10_000,
       keepAliveTimeoutMs: 72_000,
       maxConnections: 1_000,
+      maxBodyBytes: 1_048_576,
     });
+    expect(config.eventLoopTurnBudgetMs).toBe(10);
+    expect(config.validationPool.minChars).toBe(32_768);
+    expect(config.validationPool.workers).toBeGreaterThanOrEqual(1);
   });
 
   it("reads each from its variable", () => {
@@ -32,6 +36,10 @@ describe("limits on operations, answers and connections", () => {
       HTTP_HEADERS_TIMEOUT_MS: "5000",
       HTTP_KEEP_ALIVE_TIMEOUT_MS: "5000",
       HTTP_MAX_CONNECTIONS: "64",
+      HTTP_MAX_BODY_BYTES: "65536",
+      EVENT_LOOP_TURN_BUDGET_MS: "0",
+      VALIDATION_WORKERS: "0",
+      VALIDATION_WORKER_MIN_CHARS: "1000",
     });
     expect(config.operationLimits).toEqual({
       maxTokens: 2_000,
@@ -46,7 +54,10 @@ describe("limits on operations, answers and connections", () => {
       headersTimeoutMs: 5_000,
       keepAliveTimeoutMs: 5_000,
       maxConnections: 64,
+      maxBodyBytes: 65_536,
     });
+    expect(config.eventLoopTurnBudgetMs).toBe(0);
+    expect(config.validationPool).toEqual({ workers: 0, minChars: 1_000 });
   });
 
   it("refuses a token budget past the one known to keep validation off the stack's end", () => {

@@ -84,11 +84,11 @@ describe("bounded work and answers", () => {
     expect(deepest.message).toContain("'${' has no closing '}'");
   });
 
-  it("is within every limit at 64 levels and 513 KB, and still answers in bounded size", () => {
+  it("is within every limit at 64 levels and 254 KB, and still answers in bounded size", () => {
     // 59 levels inside the document's own 5 (document, nodes, node, params, innermost object).
-    const ir = quadraticWorkflow(59, 8_690);
+    const ir = quadraticWorkflow(59, 4_300);
     expect(irLimitProblems(ir, DEFAULT_WORKFLOW_LIMITS, "ir")).toEqual([]);
-    expect(answerBytes(ir)).toBeGreaterThan(500_000);
+    expect(answerBytes(ir)).toBeGreaterThan(250_000);
     const result = validateWorkflow(ir);
     expect(result.errors.length + result.omittedIssues).toBe(60);
     expect(answerBytes(result)).toBeLessThan(100_000); // was 30.8 MB before paths were bounded

@@ -105,10 +105,10 @@ describe("validateWorkflow limits (before any rule runs)", () => {
     ]);
   });
 
-  it("lists at most VALIDATION_MAX_ISSUES issues", () => {
+  it("lists at most VALIDATION_MAX_ISSUES issues", async () => {
     const ir = cloneWorkflow(notes);
     ir.nodes[1].params.prompt = "${a} ${b} ${c} ${max_words} ${read_notes.content}";
-    const result = service(undefined, { maxIssues: 2 }).validateWorkflow({ ir });
+    const result = await service(undefined, { maxIssues: 2 }).validateWorkflow({ ir });
     expect(result.errors).toHaveLength(2);
     expect(result.omittedIssues).toBe(1);
   });
