@@ -53,6 +53,10 @@ export async function runStallsBench(): Promise<void> {
       }),
     },
     {
+      name: "a body at HTTP_MAX_BODY_BYTES of small tokens (an unused variable)",
+      body: bodyOfSmallTokens(1_048_576),
+    },
+    {
       name: `modes(first: 100), every field, over ${STORED_MODES} stored modes`,
       body: JSON.stringify({ query: print(ModesDocument), variables: { first: 100 } }),
     },
@@ -77,6 +81,14 @@ export async function runStallsBench(): Promise<void> {
       );
     }
   }
+}
+
+/** modes(first: 1) padded with an unused variable `[0,0,…]` to `bytes`: JSON's slowest shape. */
+function bodyOfSmallTokens(bytes: number): string {
+  const head = `{"query":${JSON.stringify(print(ModesDocument))},"variables":{"first":1,"padding":[0`;
+  const tail = "]}}";
+  const count = Math.floor((bytes - head.length - tail.length) / 2);
+  return `${head}${",0".repeat(count)}${tail}`;
 }
 
 async function measure(

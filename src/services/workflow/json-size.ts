@@ -22,31 +22,44 @@ export interface JsonSize {
 
 export function measureJson(value: unknown, limits: JsonSizeLimits): JsonSize {
   const size: JsonSize = { chars: 0, depth: 0 };
-  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    size.chars += scalarChars(current.value);
-    if (current.value !== null && typeof current.value === "object") {
-      const depth = current.depth + 1;
-      size.depth = Math.max(size.depth, depth);
-      if (depth > limits.maxDepth) {
-        size.exceeded = "depth";
-        return size;
+  if (!isContainer(value)) {
+    size.chars = scalarChars(value);
+    if (size.chars > limits.maxChars) size.exceeded = "chars";
+    return size;
+  }
+  // Only containers wait on the stack (scalars are counted where they are met), in two parallel
+  // arrays rather than an object per entry: a large document has tens of thousands of values and
+  // this walk runs on the event loop.
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop()!;
+    const depth = depths.pop()!;
+    size.depth = Math.max(size.depth, depth);
+    if (depth > limits.maxDepth) {
+      size.exceeded = "depth";
+      return size;
+    }
+    const add = (child: unknown): void => {
+      if (isContainer(child)) {
+        containers.push(child);
+        depths.push(depth + 1);
+      } else size.chars += scalarChars(child);
+    };
+    if (Array.isArray(container)) {
+      size.chars += 2 + Math.max(0, container.length - 1);
+      for (const item of container) {
+        if (size.chars > limits.maxChars) break;
+        add(item);
       }
-      if (Array.isArray(current.value)) {
-        size.chars += 2 + Math.max(0, current.value.length - 1);
-        if (size.chars <= limits.maxChars) {
-          for (const item of current.value) pending.push({ value: item, depth });
-        }
-      } else {
-        const record = current.value as Record<string, unknown>;
-        const keys = Object.keys(record);
-        size.chars += 2 + Math.max(0, keys.length - 1);
-        for (const key of keys) {
-          size.chars += stringChars(key) + 1;
-          if (size.chars > limits.maxChars) break;
-          pending.push({ value: record[key], depth });
-        }
+    } else {
+      const record = container as Record<string, unknown>;
+      const keys = Object.keys(record);
+      size.chars += 2 + Math.max(0, keys.length - 1);
+      for (const key of keys) {
+        size.chars += stringChars(key) + 1;
+        if (size.chars > limits.maxChars) break;
+        add(record[key]);
       }
     }
     if (size.chars > limits.maxChars) {
@@ -57,12 +70,15 @@ export function measureJson(value: unknown, limits: JsonSizeLimits): JsonSize {
   return size;
 }
 
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === "object";
+}
+
 /** Characters of a scalar as compact JSON; containers count only their children. */
 function scalarChars(value: unknown): number {
   if (typeof value === "string") return stringChars(value);
   if (typeof value === "number") return Number.isFinite(value) ? String(value).length : 4;
   if (typeof value === "boolean") return value ? 4 : 5;
-  if (value !== null && typeof value === "object") return 0;
   return 4; // null, and what JSON would write as null
 }
 
