@@ -160,6 +160,11 @@ export const environmentSchema = z.object({
   /** Directives in an operation (`@include`, `@skip`, ...). Default 20. */
   MAX_DIRECTIVES: integer(20, 0, 1_000),
   /**
+   * Validation errors reported for one operation; validation stops there, with one more error
+   * naming this limit. Bounds the answer to a document that repeats something invalid. Default 5.
+   */
+  MAX_VALIDATION_ERRORS: integer(5, 1, 100),
+  /**
    * Estimated values in an operation's answer: every selected field of every object counts 1,
    * lists by their expected length (`modes` by its `first`). Default 120000: one page of 100
    * modes with every field (about 87000) passes, two such pages do not.
@@ -309,6 +314,7 @@ export interface OperationLimits {
   maxDepth: number;
   maxAliases: number;
   maxDirectives: number;
+  maxValidationErrors: number;
   maxCost: number;
 }
 
@@ -486,6 +492,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       maxDepth: values.MAX_DEPTH,
       maxAliases: values.MAX_ALIASES,
       maxDirectives: values.MAX_DIRECTIVES,
+      maxValidationErrors: values.MAX_VALIDATION_ERRORS,
       maxCost: values.MAX_COST,
     },
     responseMaxBytes: values.RESPONSE_MAX_BYTES,

@@ -111,6 +111,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,
     parseOptions: limits.parseOptions,
+    validationOptions: limits.validationOptions,
     validationRules: [
       modelFieldsLimitRule(config.maxModelFieldsPerOperation),
       ...limits.validationRules,

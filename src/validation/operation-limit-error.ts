@@ -7,6 +7,7 @@ export type OperationLimitName =
   | "MAX_DEPTH"
   | "MAX_ALIASES"
   | "MAX_DIRECTIVES"
+  | "MAX_VALIDATION_ERRORS"
   | "MAX_COST"
   | "MAX_MODEL_FIELDS_PER_OPERATION";
 

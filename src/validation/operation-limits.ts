@@ -6,12 +6,15 @@ import type { OperationLimits } from "../config.js";
 import type { RequestContext } from "../context.js";
 import { operationCostPlugin } from "../plugins/operation-cost.plugin.js";
 import { tokenLimitPlugin } from "../plugins/token-limit.plugin.js";
+import { validationErrorLimitPlugin } from "../plugins/validation-error-limit.plugin.js";
 import type { PageSizes } from "./operation-cost.js";
 import type { OperationLimitName } from "./operation-limit-error.js";
 
 /** What Apollo Server needs to enforce the operation limits. */
 export interface OperationLimitsSetup {
   parseOptions: ParseOptions;
+  /** graphql-js's `maxErrors`: validation stops after MAX_VALIDATION_ERRORS errors. */
+  validationOptions: { maxErrors: number };
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin<RequestContext>[];
 }
@@ -25,6 +28,8 @@ export interface OperationLimitsSetup {
  *   10,000-deep fragment chain parses fine and then overflows graphql-js's NoFragmentCycles rule.
  * - MAX_ALIASES, MAX_DEPTH, MAX_DIRECTIVES: graphql-armor's validation rules
  *   (GRAPHQL_VALIDATION_FAILED).
+ * - MAX_VALIDATION_ERRORS: graphql-js stops validating after that many errors (its `maxErrors`);
+ *   the plugin names the limit (validation-error-limit.plugin.ts).
  * - MAX_COST: our own estimate (operation-cost.ts), since armor's cost rule multiplies only by
  *   literal `first` arguments and costs `modes(first: $first)`, what clients send, as one mode.
  *
@@ -45,8 +50,13 @@ export function operationLimits(limits: OperationLimits, pages: PageSizes): Oper
   }).protect();
   return {
     parseOptions: { maxLexicalTokens: limits.maxTokens },
+    validationOptions: { maxErrors: limits.maxValidationErrors },
     validationRules,
-    plugins: [tokenLimitPlugin(limits.maxTokens), operationCostPlugin(limits.maxCost, pages)],
+    plugins: [
+      tokenLimitPlugin(limits.maxTokens),
+      validationErrorLimitPlugin(limits.maxValidationErrors),
+      operationCostPlugin(limits.maxCost, pages),
+    ],
   };
 }
 

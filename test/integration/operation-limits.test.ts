@@ -155,6 +155,23 @@ describe("operation limits", () => {
     );
   });
 
+  it("stops at MAX_VALIDATION_ERRORS errors for repeated unknown directives (graphql-cop's probe)", async () => {
+    // graphql-cop's "directive overloading": ten duplicated unknown directives, ten errors back.
+    const answer = await post(api.url, "query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }");
+    expect(answer.status).toBe(400);
+    const errors = answer.body.errors!;
+    expect(errors).toHaveLength(6);
+    expect(errors.slice(0, 5).every((error) => error.message === 'Unknown directive "@aa".')).toBe(
+      true,
+    );
+    expect(errors[5]).toMatchObject({
+      message: expect.stringContaining(
+        "more than 5 validation errors (the limit MAX_VALIDATION_ERRORS)",
+      ),
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "MAX_VALIDATION_ERRORS" },
+    });
+  });
+
   it("refuses too many tokens, naming MAX_TOKENS", async () => {
     const fields = Array.from({ length: 1_001 }, () => "__typename").join(" ");
     expectRefused(await post(api.url, `{ ${fields} }`), "GRAPHQL_PARSE_FAILED", "MAX_TOKENS");

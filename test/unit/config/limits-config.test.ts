@@ -9,6 +9,7 @@ describe("limits on operations, answers and connections", () => {
       maxDepth: 10,
       maxAliases: 15,
       maxDirectives: 20,
+      maxValidationErrors: 5,
       maxCost: 120_000,
     });
     expect(config.responseMaxBytes).toBe(4 * 1024 * 1024);
@@ -30,6 +31,7 @@ describe("limits on operations, answers and connections", () => {
       MAX_DEPTH: "8",
       MAX_ALIASES: "0",
       MAX_DIRECTIVES: "5",
+      MAX_VALIDATION_ERRORS: "3",
       MAX_COST: "5000",
       RESPONSE_MAX_BYTES: "1048576",
       HTTP_REQUEST_TIMEOUT_MS: "60000",
@@ -46,6 +48,7 @@ describe("limits on operations, answers and connections", () => {
       maxDepth: 8,
       maxAliases: 0,
       maxDirectives: 5,
+      maxValidationErrors: 3,
       maxCost: 5_000,
     });
     expect(config.responseMaxBytes).toBe(1_048_576);
