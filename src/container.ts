@@ -8,8 +8,8 @@ import { ModeResolver } from "./resolvers/mode.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
-import { RateLimiterSpendLimiter } from "./services/quota/spend-limiter.js";
-import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js";
+import { createEmbeddedSharedState } from "./embedded-shared-state.js";
+import type { SharedState } from "./services/sharing/shared-state.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
 
@@ -25,6 +25,8 @@ export interface AppServices {
   workflows: WorkflowService;
   modeLlm: StructuredLlm | undefined;
   workflowLlm: StructuredLlm | undefined;
+  /** Stores, cache, coalescers and quotas: in this process, or in Redis for every replica. */
+  shared: SharedState;
 }
 
 /** Composition root: builds adapters and services once. */
@@ -41,9 +43,11 @@ export function createServices(
     onCircuitStateChange: (provider, state) => metrics.recordCircuitState(provider, state),
   });
   // One limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
-  const limiter = new RateLimiterSpendLimiter(config.spendLimits);
+  const shared = createEmbeddedSharedState(config);
   const modes = new ModeService({
-    limiter,
+    limiter: shared.limiter,
+    store: shared.modeStore,
+    coalescer: shared.modeCoalescer,
     llm: modeLlm,
     deadlineMs: config.modeDeadlineMs,
     storeCapacity: config.modeStoreSize,
@@ -52,16 +56,18 @@ export function createServices(
     observer: metrics,
   });
   const workflows = new WorkflowService({
-    limiter,
+    limiter: shared.limiter,
+    store: shared.workflowStore,
+    coalescer: shared.workflowCoalescer,
     llm: workflowLlm,
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
     storeCapacity: config.workflowStoreSize,
     limits: config.workflowLimits,
-    cache: new InMemoryGenerationCache(config.workflowCache),
+    cache: shared.workflowCache,
     observer: metrics,
   });
-  return { modes, workflows, modeLlm, workflowLlm };
+  return { modes, workflows, modeLlm, workflowLlm, shared };
 }
 
 /** type-graphql's container: resolver class → instance with its service injected. */

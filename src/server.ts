@@ -67,6 +67,9 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const { config, logger } = options;
   const metrics = new Metrics({ collectProcessMetrics: true });
   const services = createServices(config, logger, metrics, options.llms);
+  // Waits for Redis only until it answers or the first attempt fails: without it the server
+  // still serves (each concern falls back to this process) and reconnects by itself.
+  await services.shared.start();
 
   const app = createApp(logger, config);
   const shutdown = new Shutdown(config.shutdown);
@@ -182,6 +185,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
         closeAllConnections: () => app.server.closeAllConnections(),
       });
       await apollo.stop();
+      await services.shared.close();
     },
   };
 }
