@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     setupFiles: ["test/support/setup.ts"],
+    // Says once whether the Redis tests run or are skipped (and fails under CI=true without Redis).
+    globalSetup: ["test/support/redis-global-setup.ts"],
     // Integration tests start real HTTP servers on loopback; 2 cores are shared.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -9,6 +9,7 @@ import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
 import { createEmbeddedSharedState } from "./embedded-shared-state.js";
+import { createRedisSharedState } from "./redis/create-redis-shared-state.js";
 import type { SharedState } from "./services/sharing/shared-state.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
@@ -42,8 +43,11 @@ export function createServices(
     logger,
     onCircuitStateChange: (provider, state) => metrics.recordCircuitState(provider, state),
   });
-  // One limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
-  const shared = createEmbeddedSharedState(config);
+  // Shared state: in Redis for every replica when REDIS_URL is set, else in this process. One
+  // limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
+  const shared = config.redis
+    ? createRedisSharedState(config, config.redis, logger, metrics.redis())
+    : createEmbeddedSharedState(config);
   const modes = new ModeService({
     limiter: shared.limiter,
     store: shared.modeStore,

@@ -156,6 +156,8 @@ describe("modes belong to their caller", () => {
       expect(own.every((id) => id.startsWith(`${name}_`))).toBe(true);
     }
     expect(await service.getMode("alice_workshop_599", mallory)).toBeUndefined();
-    expect((await service.getMode("alice_workshop_599", alice))?.industry).toBe("alice workshop 599");
+    expect((await service.getMode("alice_workshop_599", alice))?.industry).toBe(
+      "alice workshop 599",
+    );
   });
 });
