@@ -1,4 +1,5 @@
 import { createClient } from "redis";
+import { hasRedisServerBinary } from "./redis-server-process.js";
 
 /**
  * vitest's global setup: the Redis tests need a real Redis (MODEFLOW_TEST_REDIS_URL). Without one
@@ -30,6 +31,11 @@ export async function setup(): Promise<void> {
     });
   } finally {
     if (client.isOpen) client.destroy();
+  }
+  if (inCi && !hasRedisServerBinary()) {
+    throw new Error(
+      "CI=true but there is no redis-server on PATH: the outage test stops and starts a Redis of its own",
+    );
   }
   console.log(`Redis tests run against ${url}.`);
 }
