@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
+import { runRedisCacheBench } from "./redis-cache.bench.js";
 import { runSaturationBench } from "./saturation.bench.js";
 import { runThemeBench } from "./theme.bench.js";
 import { runValidateScalingBench } from "./validate-scaling.bench.js";
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<void>> = {
   prompt: runPromptBench,
   "generate-mode": runGenerateModeBench,
   saturation: runSaturationBench,
+  "redis-cache": runRedisCacheBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -99,6 +99,21 @@ return fields[2]
 `);
 
 /**
+ * The JSON of the mode held for exactly this identity, kept on the principal's shelf; false when
+ * none is. KEYS: identity index, shelf, recency, position counter, use counter.
+ * ARGV: base, identity, principal, capacity, first position.
+ */
+export const REUSE_MODE = new LuaScript(`${KEEP_FUNCTION}
+local base = ARGV[1]
+local id = redis.call('GET', KEYS[1])
+if not id then return false end
+local fields = redis.call('HMGET', base .. ':mode:' .. id, 'identity', 'json')
+if fields[1] ~= ARGV[2] or not fields[2] then return false end
+keep(base, id, ARGV[3], KEYS[2], KEYS[3], KEYS[4], KEYS[5], tonumber(ARGV[4]), tonumber(ARGV[5]))
+return fields[2]
+`);
+
+/**
  * {count after the position, shelf size, position1, json1, position2, json2, ...}: at most
  * `limit` modes after the position, in shelf order. KEYS: shelf. ARGV: base, position, limit.
  */

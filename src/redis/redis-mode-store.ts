@@ -9,6 +9,7 @@ import {
   GET_MODE,
   KEEP_MODE,
   PAGE_MODES,
+  REUSE_MODE,
   SAVE_MODE,
 } from "./mode-store.scripts.js";
 import type { RedisClient, RedisConnection } from "./redis-connection.js";
@@ -64,6 +65,27 @@ export class RedisModeStore implements ModeStore {
       () => null,
     );
     return typeof json === "string" ? parseMode(json) : this.local.findByIdentity(identity);
+  }
+
+  async reuse(principal: string, identity: string): Promise<Mode | undefined> {
+    const keys = this.keys.modes(principal);
+    const json = await this.redis.attempt(
+      "modes.reuse",
+      (client) =>
+        REUSE_MODE.run(
+          client,
+          [
+            this.keys.modeIdentity(identity),
+            keys.shelf,
+            keys.recency,
+            keys.positions,
+            keys.touches,
+          ],
+          [this.keys.base, identity, principal, this.options.capacity, this.options.firstPosition],
+        ),
+      () => null,
+    );
+    return typeof json === "string" ? parseMode(json) : this.local.reuse(principal, identity);
   }
 
   async keep(principal: string, mode: Mode): Promise<void> {

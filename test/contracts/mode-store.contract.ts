@@ -140,6 +140,15 @@ export function modeStoreContract(backend: string, createStore: ModeStoreFactory
       expect(await store.get("bob", "pet_store")).toEqual(saved);
     });
 
+    it("reuses a held mode for another principal in one step, and nothing for an unknown identity", async () => {
+      const store = await createStore(5);
+      const saved = await store.save("alice", modeWithId("pet_store", "pet store"), "identity-a");
+      expect(await store.reuse("bob", "identity-a")).toEqual(saved);
+      expect(await store.get("bob", "pet_store")).toEqual(saved);
+      expect(await store.reuse("bob", "identity-unknown")).toBeUndefined();
+      expect((await store.page("bob", -1, 10)).total).toBe(1);
+    });
+
     it("keeps nothing for a mode it does not hold", async () => {
       const store = await createStore(2);
       await store.keep("alice", modeWithId("never_saved", "never"));

@@ -50,6 +50,12 @@ export class InMemoryModeStore implements ModeStore {
     return held?.identity === identity ? held.mode : undefined;
   }
 
+  async reuse(principal: string, identity: string): Promise<Mode | undefined> {
+    const mode = await this.findByIdentity(identity);
+    if (mode) this.shelve(principal, mode);
+    return mode;
+  }
+
   async keep(principal: string, mode: Mode): Promise<void> {
     this.shelve(principal, mode);
   }

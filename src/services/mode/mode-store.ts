@@ -41,6 +41,11 @@ export interface ModeStore {
   save(principal: string, mode: Mode, identity: string): Promise<Mode>;
   /** The mode held for exactly this identity, whoever generated it; never one made for another. */
   findByIdentity(identity: string): Promise<Mode | undefined>;
+  /**
+   * The mode held for exactly this identity, now also on the principal's shelf (a cache hit):
+   * findByIdentity then keep, in one step.
+   */
+  reuse(principal: string, identity: string): Promise<Mode | undefined>;
   /** Puts a held mode (e.g. a cache hit) on the principal's shelf, where it was not yet. */
   keep(principal: string, mode: Mode): Promise<void>;
   /** A mode on the principal's shelf (reading it counts as a use for the eviction order). */

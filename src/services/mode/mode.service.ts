@@ -150,9 +150,8 @@ export class ModeService {
       llm?.defaultModel ?? "",
     ].join("\u0000");
     const principal = (context.principal ?? ANONYMOUS_PRINCIPAL).id;
-    const cached = await this.store.findByIdentity(identity);
+    const cached = await this.store.reuse(principal, identity);
     if (cached) {
-      await this.store.keep(principal, cached);
       this.observer.recordCacheHit("mode");
       return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
     }
@@ -351,11 +350,8 @@ export class ModeService {
       OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
     ].join("\u0000");
-    const held = await this.store.findByIdentity(identity);
-    if (held) {
-      await this.store.keep(principal, held);
-      return held;
-    }
+    const held = await this.store.reuse(principal, identity);
+    if (held) return held;
     return this.store.save(principal, this.modeFromCatalog(industry, "FALLBACK"), identity);
   }
 
