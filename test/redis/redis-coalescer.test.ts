@@ -16,6 +16,7 @@ afterAll(() => connections.closeAll());
 interface Options {
   lockTtlMs?: number;
   deadlineMs?: number;
+  waitPollMs?: number;
   url?: string;
 }
 
@@ -30,7 +31,7 @@ function coalescerOn(redis: RedisConnection, prefix: string, options: Options = 
   return new RedisCoalescer(
     new RedisFlights(redis, new RedisKeys(prefix), {
       lockTtlMs: options.lockTtlMs ?? 1_000,
-      waitPollMs: 50,
+      waitPollMs: options.waitPollMs ?? 50,
       deadlineMs: options.deadlineMs ?? 10_000,
       logger: testLogger(),
     }),
@@ -73,6 +74,21 @@ describe.skipIf(!TEST_REDIS_URL)("coalescing across replicas through Redis", () 
     expect(flights.every((flight) => flight.value.text === "the answer")).toBe(true);
     expect(flights.filter((flight) => !flight.shared)).toHaveLength(1);
     expect(await b.coalescer.isInFlight("same request")).toBe(false);
+  });
+
+  it("tells waiting replicas by publish/subscribe, long before their next poll", async () => {
+    const prefix = uniqueRedisPrefix("pubsub");
+    const [a, b] = [await replica(prefix), await replica(prefix, { waitPollMs: 30_000 })];
+    const answer = deferred<string>();
+    const holder = a.coalescer.run("k", undefined, () => answer.promise);
+    await until(() => b.coalescer.isInFlight("k"));
+    const waiter = b.coalescer.run("k", undefined, async () => "never");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // B is subscribed and waiting
+    const answeredAt = performance.now();
+    answer.resolve("published");
+    expect(await holder).toEqual({ value: "published", shared: false });
+    expect(await waiter).toEqual({ value: "published", shared: true });
+    expect(performance.now() - answeredAt).toBeLessThan(1_000);
   });
 
   it("asks admission once across replicas: joining another replica's generation is free", async () => {

@@ -120,6 +120,10 @@ describe.skipIf(!enabled)("Redis stopped under load, then started again", () => 
       5_000,
       "both replicas seeing Redis down",
     );
+    // The replicas can still serve: load balancers must keep sending.
+    for (const replica of pair) {
+      expect((await fetch(replica.url.replace(/\/graphql$/, "/ready"))).status).toBe(200);
+    }
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const restartedAt = performance.now();
     await redis.start();
