@@ -14,8 +14,6 @@ export default defineConfig({
   },
   test: {
     setupFiles: ["test/support/setup.ts"],
-    // Says once whether the Redis tests run or are skipped (and fails under CI=true without Redis).
-    globalSetup: ["test/support/redis-global-setup.ts"],
     // Integration tests start real HTTP servers on loopback; 2 cores are shared.
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -25,6 +23,9 @@ export default defineConfig({
         test: {
           name: "modeflow",
           include: ["test/**/*.test.ts"],
+          // Says once whether the Redis tests (test/redis) run or are skipped, and fails under
+          // CI=true without a Redis. Here, not at the root: every project would inherit it.
+          globalSetup: ["test/support/redis-global-setup.ts"],
           exclude: [...configDefaults.exclude, "test/gc/**"],
         },
       },
