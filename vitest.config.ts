@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: "modeflow",
           include: ["test/**/*.test.ts"],
+          // Says once whether the Redis tests (test/redis) run or are skipped, and fails under
+          // CI=true without a Redis. Here, not at the root: every project would inherit it.
+          globalSetup: ["test/support/redis-global-setup.ts"],
           exclude: [...configDefaults.exclude, "test/gc/**"],
         },
       },

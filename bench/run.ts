@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
+import { runRedisCacheBench } from "./redis-cache.bench.js";
 import { runSaturationBench } from "./saturation.bench.js";
 import { runStallsBench } from "./stalls.bench.js";
 import { runThemeBench } from "./theme.bench.js";
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<void>> = {
   "generate-mode": runGenerateModeBench,
   saturation: runSaturationBench,
   stalls: runStallsBench,
+  "redis-cache": runRedisCacheBench,
 };
 
 const wanted = process.argv.slice(2);

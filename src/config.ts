@@ -113,7 +113,7 @@ export const environmentSchema = z.object({
   MODE_DEADLINE_MS: integer(30_000, 100, 600_000),
   /** Overall deadline of one generateWorkflow request, in ms. Default 120000. */
   WORKFLOW_DEADLINE_MS: integer(120_000, 100, 1_800_000),
-  /** How many generated modes the in-memory store keeps (least recently used evicted). Default 500. */
+  /** Generated modes kept per principal, in memory or in Redis (least recently used evicted). Default 500. */
   MODE_STORE_SIZE: integer(500, 1, 100_000),
   /** Modes per page of `modes` when the client gives no `first`. Default 20. */
   MODES_PAGE_SIZE: integer(20, 1, 1_000),
@@ -236,6 +236,40 @@ export const environmentSchema = z.object({
    * first; `omittedIssues` counts the rest. Default 100.
    */
   VALIDATION_MAX_ISSUES: integer(100, 1, 10_000),
+  /**
+   * Redis shared by every replica (`redis://[[user]:password@]host[:port][/db]`, or `rediss://`
+   * for TLS): the generation cache, the mode and workflow stores, quotas and coalescing live there.
+   * Default: unset, everything stays in this process.
+   */
+  REDIS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  /**
+   * Namespace of every key and channel in Redis (followed by the key schema version), so two
+   * deployments can share one Redis. Letters, digits, `_`, `.` and `-`. Default `modeflow`.
+   */
+  REDIS_PREFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, "1 to 64 letters, digits, '_', '.' or '-'")
+      .default("modeflow"),
+  ),
+  /**
+   * Expiry of the lock a replica takes to generate for identical requests of every replica, in
+   * ms; renewed every third of it while the generation runs. When the holder dies, a waiting
+   * replica takes over after at most this long. Default 5000.
+   */
+  REDIS_LOCK_TTL_MS: integer(5_000, 500, 600_000),
+  /**
+   * Longest wait for one Redis command, in ms; past it the request goes on without Redis
+   * (cache miss, local coalescing, in-memory quota) and Redis counts as down until it answers a
+   * probe. Default 1000.
+   */
+  REDIS_COMMAND_TIMEOUT_MS: integer(1_000, 10, 60_000),
+  /**
+   * How often a replica waiting for another's generation checks on it, in ms, besides being told
+   * by publish/subscribe (a message can be missed). Default 250.
+   */
+  REDIS_WAIT_POLL_MS: integer(250, 10, 60_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -261,6 +295,16 @@ export interface AnthropicSettings {
 export interface ProviderSelection {
   provider: ProviderChoice;
   reason: "configured" | "explicit" | "no-provider-configured";
+}
+
+/** Where shared state lives when REDIS_URL is set. */
+export interface RedisSettings {
+  url: string;
+  /** REDIS_PREFIX; the key schema version is added in code (src/redis/redis-keys.ts). */
+  prefix: string;
+  lockTtlMs: number;
+  commandTimeoutMs: number;
+  waitPollMs: number;
 }
 
 /** The validated, frozen configuration every other module receives. */
@@ -306,6 +350,8 @@ export interface AppConfig {
   /** EVENT_LOOP_TURN_BUDGET_MS: see TurnBudget (http/turn-budget.ts). */
   eventLoopTurnBudgetMs: number;
   validationPool: ValidationPoolOptions;
+  /** Shared state in Redis; undefined keeps everything in this process. */
+  redis?: RedisSettings;
 }
 
 /** What one GraphQL operation may ask for (MAX_TOKENS, MAX_DEPTH, ...). */
@@ -437,6 +483,11 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     values.WORKFLOW_PROVIDER,
     WORKFLOW_PROVIDER_PREFERENCE,
   );
+  if (values.REDIS_URL && values.REDIS_LOCK_TTL_MS <= 2 * values.REDIS_COMMAND_TIMEOUT_MS) {
+    problems.push(
+      `REDIS_LOCK_TTL_MS (${values.REDIS_LOCK_TTL_MS}) must exceed twice REDIS_COMMAND_TIMEOUT_MS (${values.REDIS_COMMAND_TIMEOUT_MS}): a renewal that takes the longest allowed wait must still find its lock`,
+    );
+  }
   const auth = resolveAuthConfig(values, isProduction, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -508,6 +559,15 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       maxConnections: values.HTTP_MAX_CONNECTIONS,
       maxBodyBytes: values.HTTP_MAX_BODY_BYTES,
     },
+    redis: values.REDIS_URL
+      ? {
+          url: values.REDIS_URL,
+          prefix: values.REDIS_PREFIX,
+          lockTtlMs: values.REDIS_LOCK_TTL_MS,
+          commandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
+          waitPollMs: values.REDIS_WAIT_POLL_MS,
+        }
+      : undefined,
   });
 }
 

@@ -8,8 +8,9 @@ import { ModeResolver } from "./resolvers/mode.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
-import { RateLimiterSpendLimiter } from "./services/quota/spend-limiter.js";
-import { InMemoryGenerationCache } from "./services/sharing/generation-cache.js";
+import { createEmbeddedSharedState } from "./embedded-shared-state.js";
+import { createRedisSharedState } from "./redis/create-redis-shared-state.js";
+import type { SharedState } from "./services/sharing/shared-state.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { createWorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
 import type { WorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
@@ -29,6 +30,8 @@ export interface AppServices {
   workflowLlm: StructuredLlm | undefined;
   /** validateWorkflow's worker threads, closed when the server stops. */
   validator: WorkflowValidator;
+  /** Stores, cache, coalescers and quotas: in this process, or in Redis for every replica. */
+  shared: SharedState;
 }
 
 /** Composition root: builds adapters and services once. */
@@ -44,10 +47,15 @@ export function createServices(
     logger,
     onCircuitStateChange: (provider, state) => metrics.recordCircuitState(provider, state),
   });
-  // One limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
-  const limiter = new RateLimiterSpendLimiter(config.spendLimits);
+  // Shared state: in Redis for every replica when REDIS_URL is set, else in this process. One
+  // limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
+  const shared = config.redis
+    ? createRedisSharedState(config, config.redis, logger, metrics.redis())
+    : createEmbeddedSharedState(config);
   const modes = new ModeService({
-    limiter,
+    limiter: shared.limiter,
+    store: shared.modeStore,
+    coalescer: shared.modeCoalescer,
     llm: modeLlm,
     deadlineMs: config.modeDeadlineMs,
     storeCapacity: config.modeStoreSize,
@@ -57,17 +65,19 @@ export function createServices(
   });
   const validator = createWorkflowValidator(config.validationPool);
   const workflows = new WorkflowService({
-    limiter,
+    limiter: shared.limiter,
     validator,
+    store: shared.workflowStore,
+    coalescer: shared.workflowCoalescer,
     llm: workflowLlm,
     logger,
     overallTimeoutMs: config.workflowDeadlineMs,
     storeCapacity: config.workflowStoreSize,
     limits: config.workflowLimits,
-    cache: new InMemoryGenerationCache(config.workflowCache),
+    cache: shared.workflowCache,
     observer: metrics,
   });
-  return { modes, workflows, modeLlm, workflowLlm, validator };
+  return { modes, workflows, modeLlm, workflowLlm, validator, shared };
 }
 
 /** type-graphql's container: resolver class → instance with its service injected. */

@@ -3,6 +3,8 @@ import "reflect-metadata";
 import { describeAuthentication } from "./auth/auth-config.js";
 import { ConfigError, loadConfigFromProcess } from "./config.js";
 import { createLogger } from "./logger.js";
+import { withoutCredentials } from "./redis/redis-connection.js";
+import { KEY_SCHEMA_VERSION } from "./redis/redis-keys.js";
 import { createServer } from "./server.js";
 
 async function main(): Promise<void> {
@@ -33,6 +35,12 @@ async function main(): Promise<void> {
     );
   }
   logger.info({ authMode: config.auth.mode }, describeAuthentication(config.auth));
+  logger.info(
+    { sharedState: config.redis ? "redis" : "process" },
+    config.redis
+      ? `shared state (cache, modes, workflows, quotas, coalescing) in Redis at ${withoutCredentials(config.redis.url)}, keys ${config.redis.prefix}:${KEY_SCHEMA_VERSION}:*`
+      : "shared state (cache, modes, workflows, quotas, coalescing) in this process: set REDIS_URL to share it between replicas",
+  );
 
   const server = await createServer({ config, logger });
   await server.start();

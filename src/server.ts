@@ -68,6 +68,9 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   const { config, logger } = options;
   const metrics = new Metrics({ collectProcessMetrics: true });
   const services = createServices(config, logger, metrics, options.llms);
+  // Waits for Redis only until it answers or the first attempt fails: without it the server
+  // still serves (each concern falls back to this process) and reconnects by itself.
+  await services.shared.start();
 
   const app = createApp(logger, config);
   const shutdown = new Shutdown(config.shutdown);
@@ -188,6 +191,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       });
       await apollo.stop();
       await services.validator.close();
+      await services.shared.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { CircuitStateName } from "../llm/provider-circuit.js";
+import type { RedisObserver } from "../redis/redis-health.js";
 import type { GenerationObserver, ModelCallRecord } from "./generation-observer.js";
 
 /** How a GraphQL request ended. */
@@ -28,6 +29,7 @@ export class Metrics implements GenerationObserver {
   /** Requests waiting for a model-backed generation, their own or a shared one. */
   readonly waiting: Gauge<"task">;
   private readonly circuitState: Gauge<"provider">;
+  private redisMetrics: RedisObserver | undefined;
 
   constructor(options: { collectProcessMetrics?: boolean } = {}) {
     if (options.collectProcessMetrics) collectDefaultMetrics({ register: this.registry });
@@ -81,6 +83,30 @@ export class Metrics implements GenerationObserver {
       labelNames: ["provider"],
       registers: [this.registry],
     });
+  }
+
+  /**
+   * The Redis gauge and fallback counter, registered only when the server uses Redis (REDIS_URL),
+   * so a single-process server shows no Redis metrics at all (rather than a Redis that is "down").
+   */
+  redis(): RedisObserver {
+    if (this.redisMetrics) return this.redisMetrics;
+    const up = new Gauge({
+      name: "modeflow_redis_up",
+      help: "1 while Redis answers, 0 while the server serves without it (shared state unavailable)",
+      registers: [this.registry],
+    });
+    const fallbacks = new Counter({
+      name: "modeflow_redis_fallbacks_total",
+      help: "Operations served without Redis (cache misses, local coalescing, in-memory quotas, modes kept in this process), by operation",
+      labelNames: ["operation"],
+      registers: [this.registry],
+    });
+    this.redisMetrics = {
+      recordRedisUp: (isUp) => up.set(isUp ? 1 : 0),
+      recordRedisFallback: (operation) => fallbacks.inc({ operation }),
+    };
+    return this.redisMetrics;
   }
 
   recordCircuitState(provider: string, state: CircuitStateName): void {

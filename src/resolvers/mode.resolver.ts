@@ -29,7 +29,7 @@ export class ModeResolver {
     })
     after: string | null,
     @Ctx() context: RequestContext,
-  ): ModeConnection {
+  ): Promise<ModeConnection> {
     return this.modeService.listModes({ first, after }, context.principal);
   }
 
@@ -40,7 +40,7 @@ export class ModeResolver {
   mode(
     @Arg("id", () => ID, { description: "The mode's id." }) id: string,
     @Ctx() context: RequestContext,
-  ): Mode | undefined {
+  ): Promise<Mode | undefined> {
     return this.modeService.getMode(id, context.principal);
   }
 

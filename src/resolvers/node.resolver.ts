@@ -17,7 +17,7 @@ export class NodeResolver {
   node(
     @Arg("id", () => ID, { description: "A global id the API returned." }) id: string,
     @Ctx() context: RequestContext,
-  ): NodeValue | undefined {
+  ): Promise<NodeValue | undefined> {
     return this.nodes.find(id, context.principal);
   }
 }

@@ -17,21 +17,23 @@ export class NodeLookup {
   ) {}
 
   /** Modes, tabs and metrics only as the principal can see them (built-ins and its own modes). */
-  find(id: string, principal: Principal): NodeValue | undefined {
+  async find(id: string, principal: Principal): Promise<NodeValue | undefined> {
     const parsed = parseNodeId(id);
     switch (parsed?.type) {
       case "Mode":
         return this.modes.getMode(parsed.modeId, principal);
       case "ModeTab":
-        return this.modes.getMode(parsed.modeId, principal)?.tabs.find((tab) => tab.id === id);
+        return (await this.modes.getMode(parsed.modeId, principal))?.tabs.find(
+          (tab) => tab.id === id,
+        );
       case "ModeMetric":
-        return this.modes
-          .getMode(parsed.modeId, principal)
-          ?.defaultMetrics.find((metric) => metric.id === id);
+        return (await this.modes.getMode(parsed.modeId, principal))?.defaultMetrics.find(
+          (metric) => metric.id === id,
+        );
       case "FlowIR":
         return this.workflows.getWorkflow(parsed.digest);
       case "WorkflowNode": {
-        const document = this.workflows.getWorkflow(parsed.digest);
+        const document = await this.workflows.getWorkflow(parsed.digest);
         return document && workflowNodeViews(document).find((node) => node.id === id);
       }
       default:

@@ -38,7 +38,7 @@ describe("GraphQL over HTTP transports", () => {
     expect(response.status).toBe(405);
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe("BAD_REQUEST");
-    expect(api.server.services.modes.listModes({ first: 100 }).totalCount).toBe(4);
+    expect((await api.server.services.modes.listModes({ first: 100 })).totalCount).toBe(4);
   });
 
   it.each([

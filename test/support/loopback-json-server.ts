@@ -12,11 +12,17 @@ export interface RecordedRequest {
 }
 
 /**
- * A scripted reply: a status and JSON body (with extra headers, sent after `delayMs`), or a
- * connection that never answers.
+ * A scripted reply: a status and JSON body (with extra headers, sent after `delayMs`, and not
+ * before `after` settles, e.g. a gate a test opens), or a connection that never answers.
  */
 export type ScriptedReply =
-  | { status: number; body: unknown; headers?: Record<string, string>; delayMs?: number }
+  | {
+      status: number;
+      body: unknown;
+      headers?: Record<string, string>;
+      delayMs?: number;
+      after?: Promise<unknown>;
+    }
   | { hang: true };
 
 export type Responder = (request: RecordedRequest) => ScriptedReply;
@@ -69,8 +75,9 @@ export class LoopbackJsonServer {
           });
           response.end(payload);
         };
-        if (reply.delayMs) setTimeout(send, reply.delayMs);
-        else send();
+        const sendInTime = () => (reply.delayMs ? setTimeout(send, reply.delayMs) : send());
+        if (reply.after) void reply.after.then(sendInTime, sendInTime);
+        else sendInTime();
       });
     });
   }

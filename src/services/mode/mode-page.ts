@@ -72,23 +72,23 @@ export function checkModePageRequest(
 }
 
 /** One page over the built-ins (positions 0..n-1) followed by the principal's held modes. */
-export function pageModes(
+export async function pageModes(
   builtins: readonly Mode[],
   store: ModeStore,
   principal: string,
   request: { first: number; afterPosition: number },
-): ModePage {
+): Promise<ModePage> {
   const { first, afterPosition } = request;
   const fromBuiltins = builtins
     .map((node, position) => ({ position, node }))
     .filter((entry) => entry.position > afterPosition);
-  const remaining = fromBuiltins.length + store.countAfter(principal, afterPosition);
-  const fromStore =
-    fromBuiltins.length >= first
-      ? []
-      : store
-          .listAfter(principal, afterPosition, first - fromBuiltins.length)
-          .map((stored) => ({ position: stored.position, node: stored.mode }));
+  const shelf = await store.page(
+    principal,
+    afterPosition,
+    Math.max(0, first - fromBuiltins.length),
+  );
+  const remaining = fromBuiltins.length + shelf.remaining;
+  const fromStore = shelf.modes.map((stored) => ({ position: stored.position, node: stored.mode }));
   const edges = [...fromBuiltins.slice(0, first), ...fromStore].map((entry) => ({
     cursor: encodeModeCursor(entry.position),
     node: entry.node,
@@ -101,6 +101,6 @@ export function pageModes(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: builtins.length + store.sizeOf(principal),
+    totalCount: builtins.length + shelf.total,
   };
 }

@@ -32,7 +32,8 @@ import type { SpendLimiter } from "../quota/spend-limiter.js";
 import { InProcessCoalescer } from "../sharing/coalescer.js";
 import type { Coalescer } from "../sharing/coalescer.js";
 import { runSharedGeneration } from "../sharing/shared-generation.js";
-import { ModeStore } from "./mode-store.js";
+import { InMemoryModeStore } from "./in-memory-mode-store.js";
+import type { ModeStore } from "./mode-store.js";
 import { checkModePageRequest, pageModes } from "./mode-page.js";
 import type { ModePage, ModePageLimits, ModePageRequest } from "./mode-page.js";
 import type { GenerationInfo, GenerationProviderId } from "../generation-info.js";
@@ -43,8 +44,13 @@ export interface ModeServiceOptions {
   llm?: StructuredLlm;
   /** Overall deadline of one request across all model calls and their retries, in ms. */
   deadlineMs: number;
-  /** How many generated modes the store keeps. */
+  /** How many generated modes the default store keeps per principal. */
   storeCapacity: number;
+  /**
+   * Where generated and fallback modes are held. Default: in this process
+   * (InMemoryModeStore of `storeCapacity` per principal, positions after the built-ins).
+   */
+  store?: ModeStore;
   /** Shares one generation between identical concurrent requests. Default: in this process. */
   coalescer?: Coalescer;
   /** Quotas per principal, asked before a model call. Default: no limit. */
@@ -98,19 +104,24 @@ export class ModeService {
       ]),
     );
     // Built-ins hold positions 0..3 of `modes`; stored modes follow in creation order.
-    this.store = new ModeStore(options.storeCapacity, BUILTIN_MODE_IDS, this.builtins.size);
+    this.store =
+      options.store ??
+      new InMemoryModeStore(options.storeCapacity, BUILTIN_MODE_IDS, this.builtins.size);
   }
 
   /** One page of `modes`: built-in modes first, then the principal's in the order they came. */
-  listModes(request: ModePageRequest, principal: Principal = ANONYMOUS_PRINCIPAL): ModePage {
+  async listModes(
+    request: ModePageRequest,
+    principal: Principal = ANONYMOUS_PRINCIPAL,
+  ): Promise<ModePage> {
     const limits = this.options.pageLimits ?? { defaultSize: 20, maxSize: 100 };
     const checked = checkModePageRequest(request, limits);
     return pageModes([...this.builtins.values()], this.store, principal.id, checked);
   }
 
   /** A built-in mode, or one the principal generated (or was given by the cache). */
-  getMode(id: string, principal: Principal = ANONYMOUS_PRINCIPAL): Mode | undefined {
-    return this.builtins.get(id) ?? this.store.get(principal.id, id);
+  async getMode(id: string, principal: Principal = ANONYMOUS_PRINCIPAL): Promise<Mode | undefined> {
+    return this.builtins.get(id) ?? (await this.store.get(principal.id, id));
   }
 
   async generateMode(
@@ -139,9 +150,8 @@ export class ModeService {
       llm?.defaultModel ?? "",
     ].join("\u0000");
     const principal = (context.principal ?? ANONYMOUS_PRINCIPAL).id;
-    const cached = this.store.findByIdentity(identity);
+    const cached = await this.store.reuse(principal, identity);
     if (cached) {
-      this.store.keep(principal, cached);
       this.observer.recordCacheHit("mode");
       return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
     }
@@ -160,7 +170,7 @@ export class ModeService {
     });
     if (!flight) return this.cancelledResult(principal, llm, industry, startedAt);
     // The answer joins this caller's own modes too (the initiator's shelf already has it).
-    this.store.keep(principal, flight.value.mode);
+    await this.store.keep(principal, flight.value.mode);
     const latencyMs = Math.round(performance.now() - startedAt);
     if (!flight.shared) {
       await this.limiter.chargeTokens(principal, tokensOf(flight.value.generation));
@@ -194,7 +204,7 @@ export class ModeService {
         "mode generation failed; returning a fallback mode",
       );
       return {
-        mode: this.fallbackMode(principal, industry),
+        mode: await this.fallbackMode(principal, industry),
         errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
         generation: this.info(llm.provider, startedAt, {
           model: llm.defaultModel,
@@ -205,7 +215,7 @@ export class ModeService {
     }
 
     const generated = buildMode(outcome.content, industry, "GENERATED");
-    const mode = this.store.save(principal, generated, identity);
+    const mode = await this.store.save(principal, generated, identity);
     logThemeAdvisories(logger, mode);
     return {
       mode,
@@ -219,14 +229,14 @@ export class ModeService {
   }
 
   /** A caller that went away before the answer: nobody reads this, but it must be well-formed. */
-  private cancelledResult(
+  private async cancelledResult(
     principal: string,
     llm: StructuredLlm,
     industry: string,
     startedAt: number,
-  ): GenerateModeResult {
+  ): Promise<GenerateModeResult> {
     return {
-      mode: this.fallbackMode(principal, industry),
+      mode: await this.fallbackMode(principal, industry),
       errors: [
         {
           code: "UPSTREAM_TIMEOUT",
@@ -317,13 +327,14 @@ export class ModeService {
   }
 
   /** Offline provider: the curated catalog (or a generic mode) instead of a model. */
-  private generateOffline(
+  private async generateOffline(
     principal: string,
     industry: string,
     identity: string,
     startedAt: number,
-  ): GenerateModeResult {
-    const mode = this.store.save(principal, this.modeFromCatalog(industry, "GENERATED"), identity);
+  ): Promise<GenerateModeResult> {
+    const generated = this.modeFromCatalog(industry, "GENERATED");
+    const mode = await this.store.save(principal, generated, identity);
     return { mode, errors: [], generation: this.info("offline", startedAt) };
   }
 
@@ -332,18 +343,15 @@ export class ModeService {
    * served, so `mode(id)` and `node(id)` find it, but under its own identity: the generation cache
    * never answers with it, and a later successful generation gets an id of its own.
    */
-  private fallbackMode(principal: string, industry: string): Mode {
+  private async fallbackMode(principal: string, industry: string): Promise<Mode> {
     const identity = [
       "fallback",
       foldIndustry(industry),
       OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
     ].join("\u0000");
-    const held = this.store.findByIdentity(identity);
-    if (held) {
-      this.store.keep(principal, held);
-      return held;
-    }
+    const held = await this.store.reuse(principal, identity);
+    if (held) return held;
     return this.store.save(principal, this.modeFromCatalog(industry, "FALLBACK"), identity);
   }
 

@@ -26,6 +26,16 @@ export interface SpendLimits {
 const MINUTE_SECONDS = 60;
 const DAY_SECONDS = 86_400;
 
+/** Which of the two quotas a limiter counts (a shared store keeps them apart by it). */
+export type QuotaName = "generations" | "tokens";
+
+/** Makes the limiter of one quota: `points` per `durationSeconds` and principal. */
+export type QuotaLimiterFactory = (
+  points: number,
+  durationSeconds: number,
+  name: QuotaName,
+) => RateLimiterAbstract;
+
 /**
  * rate-limiter-flexible's limiters: in memory here; its Redis limiter stands behind the same
  * calls when state is shared (the limiter is injected so services never know which).
@@ -37,14 +47,14 @@ export class RateLimiterSpendLimiter implements SpendLimiter {
 
   constructor(
     limits: SpendLimits,
-    create: (points: number, durationSeconds: number) => RateLimiterAbstract = (points, duration) =>
-      new RateLimiterMemory({ points, duration }),
+    create: QuotaLimiterFactory = (points, duration) => new RateLimiterMemory({ points, duration }),
   ) {
     this.generations =
       limits.generationsPerMinute > 0
-        ? create(limits.generationsPerMinute, MINUTE_SECONDS)
+        ? create(limits.generationsPerMinute, MINUTE_SECONDS, "generations")
         : undefined;
-    this.tokens = limits.tokensPerDay > 0 ? create(limits.tokensPerDay, DAY_SECONDS) : undefined;
+    this.tokens =
+      limits.tokensPerDay > 0 ? create(limits.tokensPerDay, DAY_SECONDS, "tokens") : undefined;
     this.tokensPerDay = limits.tokensPerDay;
   }
 

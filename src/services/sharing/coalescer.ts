@@ -6,21 +6,32 @@ export interface Flight<T> {
 }
 
 /**
+ * Asked before a caller starts a generation of its own, never when it joins one in flight
+ * (quota admission: joining is free). Its rejection is that caller's alone.
+ */
+export type Admission = () => Promise<void>;
+
+/**
  * One generation per distinct request: callers with the same key while a generation is in
- * flight share it instead of starting their own.
+ * flight share it instead of starting their own. Two backends: this process
+ * (InProcessCoalescer) and every replica through Redis (src/redis/redis-coalescer.ts), whose
+ * answers cross processes as JSON, so `work` must resolve to JSON-safe data.
  */
 export interface Coalescer {
   /** Whether a generation for `key` is in flight now (a new caller would join it). */
-  isInFlight(key: string): boolean;
+  isInFlight(key: string): Promise<boolean>;
   /**
    * Runs `work` for `key`, or joins the run already in flight. `work` receives a signal that is
    * aborted only when every caller has left. A caller whose own `signal` aborts leaves at once
    * (its promise rejects with the signal's reason); the others keep waiting for the answer.
+   * `admit` is asked only when this caller would start the generation; callers arriving while
+   * it is asked wait for its outcome, then join, or are asked themselves when it was refused.
    */
   run<T>(
     key: string,
     signal: AbortSignal | undefined,
     work: (signal: AbortSignal) => Promise<T>,
+    admit?: Admission,
   ): Promise<Flight<T>>;
 }
 
@@ -33,8 +44,10 @@ interface InFlight {
 /** The embedded coalescer: flights live in this process. */
 export class InProcessCoalescer implements Coalescer {
   private readonly flights = new Map<string, InFlight>();
+  /** Keys whose would-be starter is being admitted; resolves to its flight, or undefined. */
+  private readonly admissions = new Map<string, Promise<InFlight | undefined>>();
 
-  isInFlight(key: string): boolean {
+  async isInFlight(key: string): Promise<boolean> {
     return this.flights.has(key);
   }
 
@@ -42,21 +55,67 @@ export class InProcessCoalescer implements Coalescer {
     key: string,
     signal: AbortSignal | undefined,
     work: (signal: AbortSignal) => Promise<T>,
+    admit?: Admission,
   ): Promise<Flight<T>> {
-    let flight = this.flights.get(key);
-    const shared = flight !== undefined;
-    if (!flight) {
-      const controller = new AbortController();
-      const started: InFlight = { controller, waiters: 0, promise: Promise.resolve() };
-      started.promise = work(controller.signal).finally(() => {
-        if (this.flights.get(key) === started) this.flights.delete(key);
-      });
-      // Rejections reach every waiter through `wait`; this keeps an unwatched one from being
-      // reported as unhandled when all waiters have left.
-      started.promise.catch(() => undefined);
-      this.flights.set(key, started);
-      flight = started;
+    for (;;) {
+      const flight = this.flights.get(key);
+      if (flight) return this.join<T>(key, flight, signal, true);
+      const admission = this.admissions.get(key);
+      if (admission) {
+        // Another caller is being admitted to start it: join its flight, or, when it was
+        // refused or left, try again (and be asked ourselves).
+        const started = await wait(admission, signal);
+        if (started && !started.controller.signal.aborted) {
+          return this.join<T>(key, started, signal, true);
+        }
+        continue;
+      }
+      const started = admit ? await this.admitted(key, admit, signal, work) : this.start(key, work);
+      return this.join<T>(key, started, signal, false);
     }
+  }
+
+  /** Asks `admit` while later callers wait for the outcome; starts the flight when admitted. */
+  private async admitted(
+    key: string,
+    admit: Admission,
+    signal: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<unknown>,
+  ): Promise<InFlight> {
+    let settle!: (flight: InFlight | undefined) => void;
+    this.admissions.set(key, new Promise((resolve) => (settle = resolve)));
+    try {
+      await wait(admit(), signal);
+    } catch (refusal) {
+      this.admissions.delete(key);
+      settle(undefined);
+      throw refusal;
+    }
+    this.admissions.delete(key);
+    const started = this.start(key, work);
+    settle(started);
+    return started;
+  }
+
+  private start(key: string, work: (signal: AbortSignal) => Promise<unknown>): InFlight {
+    const controller = new AbortController();
+    const started: InFlight = { controller, waiters: 0, promise: Promise.resolve() };
+    started.promise = work(controller.signal).finally(() => {
+      if (this.flights.get(key) === started) this.flights.delete(key);
+    });
+    // Rejections reach every waiter through `wait`; this keeps an unwatched one from being
+    // reported as unhandled when all waiters have left.
+    started.promise.catch(() => undefined);
+    this.flights.set(key, started);
+    return started;
+  }
+
+  private async join<T>(
+    key: string,
+    flight: InFlight,
+    signal: AbortSignal | undefined,
+    shared: boolean,
+  ): Promise<Flight<T>> {
     flight.waiters++;
     try {
       return { value: (await wait(flight.promise, signal)) as T, shared };

@@ -24,11 +24,11 @@ export async function runSharedGeneration<T>(
   request: SharedGenerationRequest<T>,
 ): Promise<Flight<T> | undefined> {
   const { coalescer, limiter, observer, task, key, signal } = request;
-  if (!coalescer.isInFlight(key)) await limiter.admit(request.principal);
   observer.recordWaiting(task, 1);
   let flight: Flight<T>;
   try {
-    flight = await coalescer.run(key, signal, request.work);
+    // Admission is asked only of a caller that starts the generation, on any replica.
+    flight = await coalescer.run(key, signal, request.work, () => limiter.admit(request.principal));
   } catch (error) {
     if (!signal?.aborted) throw error;
     return undefined;

@@ -20,21 +20,28 @@ export function workflowDigest(document: FlowIr): string {
 }
 
 /**
- * Workflows the API returned, by digest, least recently used evicted beyond `capacity`: what
- * `node(id)` resolves a FlowIR or WorkflowNode id against.
+ * Workflows the API returned, by digest: what `node(id)` resolves a FlowIR or WorkflowNode id
+ * against. Two backends: in this process (below) and in Redis, shared by every replica
+ * (src/redis/redis-workflow-store.ts); the composition root picks one.
  */
-export class WorkflowStore {
+export interface WorkflowStore {
+  save(document: FlowIr): Promise<void>;
+  get(digest: string): Promise<FlowIr | undefined>;
+}
+
+/** The embedded workflow store: least recently used evicted beyond `capacity`. */
+export class InMemoryWorkflowStore implements WorkflowStore {
   private readonly documents: LRUCache<string, FlowIr>;
 
   constructor(capacity: number) {
     this.documents = new LRUCache({ max: capacity });
   }
 
-  save(document: FlowIr): void {
+  async save(document: FlowIr): Promise<void> {
     this.documents.set(workflowDigest(document), document);
   }
 
-  get(digest: string): FlowIr | undefined {
+  async get(digest: string): Promise<FlowIr | undefined> {
     return this.documents.get(digest);
   }
 }

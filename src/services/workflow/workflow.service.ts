@@ -11,7 +11,8 @@ import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.j
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 import { planWorkflowOffline } from "./offline-planner.js";
-import { WorkflowStore } from "./workflow-store.js";
+import { InMemoryWorkflowStore } from "./workflow-store.js";
+import type { WorkflowStore } from "./workflow-store.js";
 import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
 import { cachedInfo, sharedInfo, tokensOf } from "../generation-info.js";
 import { NO_SPEND_LIMIT } from "../quota/spend-limiter.js";
@@ -77,8 +78,10 @@ export interface WorkflowServiceOptions {
   maxOutputTokens?: number;
   /** Receives every model call for the metrics. */
   observer?: GenerationObserver;
-  /** Valid workflows kept for `node(id)`, least recently used evicted. Default 500. */
+  /** Valid workflows the default store keeps for `node(id)`, least recently used evicted. Default 500. */
   storeCapacity?: number;
+  /** Where valid workflows are kept for `node(id)`. Default: in this process, `storeCapacity`. */
+  store?: WorkflowStore;
   /** Successful temperature-0 answers for identical later requests. Default: 500 in memory, 24 h. */
   cache?: GenerationCache<GenerateWorkflowResult>;
   /** Shares one generation between identical concurrent requests. Default: in this process. */
@@ -140,7 +143,7 @@ export class WorkflowService {
     this.cache =
       options.cache ?? new InMemoryGenerationCache({ capacity: 500, ttlMs: 24 * 3_600_000 });
     this.coalescer = options.coalescer ?? new InProcessCoalescer();
-    this.store = new WorkflowStore(options.storeCapacity ?? 500);
+    this.store = options.store ?? new InMemoryWorkflowStore(options.storeCapacity ?? 500);
     this.llm = options.llm;
     this.logger = options.logger;
     this.overallTimeoutMs = options.overallTimeoutMs;
@@ -242,7 +245,7 @@ export class WorkflowService {
     }
     result.generation.latencyMs = Math.round(performance.now() - started);
     if (result.workflow) {
-      this.store.save(result.workflow);
+      await this.store.save(result.workflow);
       if (cacheKey !== undefined) await this.cache.set(cacheKey, result);
     }
     this.logOutcome(prepared, result);
@@ -295,7 +298,7 @@ export class WorkflowService {
   }
 
   /** A workflow this service returned, by its digest (workflow-store.ts), while still held. */
-  getWorkflow(digest: string): FlowIr | undefined {
+  getWorkflow(digest: string): Promise<FlowIr | undefined> {
     return this.store.get(digest);
   }
 

@@ -81,7 +81,7 @@ describe("ModeService", () => {
     expect(result.mode).toMatchObject({ source: "FALLBACK", name: "Pet Store" });
     // Kept so mode(id) and node(id) find what the client holds, but never served as the cache's
     // answer: the next request for the same industry asks the model again.
-    expect(service.getMode(result.mode.id)).toEqual(result.mode);
+    expect(await service.getMode(result.mode.id)).toEqual(result.mode);
     const retried = await service.generateMode("pet store");
     expect(calls).toHaveLength(2);
     expect(retried.generation.provider).toBe("azure-openai");

@@ -139,11 +139,11 @@ describe("modes belong to their caller", () => {
       [alice, "alice"],
       [mallory, "mallory"],
     ] as const) {
-      const page = service.listModes({ first: 100 }, principal);
+      const page = await service.listModes({ first: 100 }, principal);
       expect(page.totalCount).toBe(4 + 500);
       const ids: string[] = [];
       for (let after: string | null = null; ;) {
-        const next = service.listModes({ first: 100, after }, principal);
+        const next = await service.listModes({ first: 100, after }, principal);
         ids.push(...next.edges.map((edge) => edge.node.id));
         if (!next.pageInfo.hasNextPage) break;
         after = next.pageInfo.endCursor;
@@ -155,7 +155,9 @@ describe("modes belong to their caller", () => {
       expect(own.at(-1)).toBe(`${name}_workshop_599`);
       expect(own.every((id) => id.startsWith(`${name}_`))).toBe(true);
     }
-    expect(service.getMode("alice_workshop_599", mallory)).toBeUndefined();
-    expect(service.getMode("alice_workshop_599", alice)?.industry).toBe("alice workshop 599");
+    expect(await service.getMode("alice_workshop_599", mallory)).toBeUndefined();
+    expect((await service.getMode("alice_workshop_599", alice))?.industry).toBe(
+      "alice workshop 599",
+    );
   });
 });

@@ -21,13 +21,13 @@ describe("InProcessCoalescer", () => {
     const first = coalescer.run("k", undefined, work);
     const second = coalescer.run("k", undefined, work);
     const other = coalescer.run("other", undefined, async () => "other");
-    expect(coalescer.isInFlight("k")).toBe(true);
+    expect(await coalescer.isInFlight("k")).toBe(true);
     answer.resolve("yes");
     expect(await first).toEqual({ value: "yes", shared: false });
     expect(await second).toEqual({ value: "yes", shared: true });
     expect(await other).toEqual({ value: "other", shared: false });
     expect(runs).toBe(1);
-    expect(coalescer.isInFlight("k")).toBe(false);
+    expect(await coalescer.isInFlight("k")).toBe(false);
   });
 
   it("gives every waiter the failure, and starts afresh afterwards", async () => {
@@ -58,7 +58,7 @@ describe("InProcessCoalescer", () => {
     leaving[1]!.abort(new Error("gone too"));
     await expect(waiters[1]).rejects.toThrow("gone too");
     expect(workSignal!.aborted).toBe(true);
-    expect(coalescer.isInFlight("k")).toBe(false);
+    expect(await coalescer.isInFlight("k")).toBe(false);
     answer.resolve("late");
   });
 
@@ -67,5 +67,47 @@ describe("InProcessCoalescer", () => {
     const controller = new AbortController();
     controller.abort(new Error("before"));
     await expect(coalescer.run("k", controller.signal, async () => "x")).rejects.toThrow("before");
+  });
+
+  it("asks admission only of the caller that starts: callers arriving meanwhile join for free", async () => {
+    const coalescer = new InProcessCoalescer();
+    const admission = deferred<void>();
+    const asked: string[] = [];
+    const admit = (who: string) => () => {
+      asked.push(who);
+      return admission.promise;
+    };
+    let runs = 0;
+    const work = async () => {
+      runs++;
+      return "answer";
+    };
+    const first = coalescer.run("k", undefined, work, admit("first"));
+    const second = coalescer.run("k", undefined, work, admit("second"));
+    await Promise.resolve();
+    admission.resolve();
+    expect(await first).toEqual({ value: "answer", shared: false });
+    expect(await second).toEqual({ value: "answer", shared: true });
+    expect(asked).toEqual(["first"]);
+    expect(runs).toBe(1);
+  });
+
+  it("keeps a refusal to the refused caller: the one waiting behind it is asked itself", async () => {
+    const coalescer = new InProcessCoalescer();
+    const refusal = deferred<void>();
+    const asked: string[] = [];
+    const work = async () => "answer";
+    const refused = coalescer.run("k", undefined, work, () => {
+      asked.push("refused");
+      return refusal.promise;
+    });
+    const admitted = coalescer.run("k", undefined, work, async () => {
+      asked.push("admitted");
+    });
+    await Promise.resolve();
+    refusal.reject(new Error("over quota"));
+    await expect(refused).rejects.toThrow("over quota");
+    expect(await admitted).toEqual({ value: "answer", shared: false });
+    expect(asked).toEqual(["refused", "admitted"]);
   });
 });
