@@ -26,6 +26,9 @@ export const INLINE_VALIDATOR: WorkflowValidator = {
   close: async () => undefined,
 };
 
+/** An idle thread is ended after this long; the next large document starts one again (~50 ms). */
+const THREAD_IDLE_MS = 60_000;
+
 /**
  * Large documents go to a piscina pool: the validator is linear, but a document at the limits
  * with tens of thousands of findings still takes ~200 ms of CPU (bench `validate-scaling`), and
@@ -39,8 +42,11 @@ export class PooledWorkflowValidator implements WorkflowValidator {
     this.pool = new Piscina({
       ...workerEntry(),
       name: "runValidationTask",
-      minThreads: 1,
+      // Threads start with the first large document, not with the server: most servers (and every
+      // test server) never see one, and a thread costs a module load and its own heap.
+      minThreads: 0,
       maxThreads: options.workers,
+      idleTimeout: THREAD_IDLE_MS,
       // No queue limit of its own: each HTTP request waits for one validation at most, so the
       // queue is bounded by HTTP_MAX_CONNECTIONS.
     });
