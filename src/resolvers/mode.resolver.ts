@@ -54,6 +54,8 @@ export class ModeResolver {
     input: GenerateModeInput,
     @Ctx() context: RequestContext,
   ): Promise<GenerateModePayload> {
-    return this.modeService.generateMode(input.industry, context);
+    return this.modeService.generateMode(input.industry, context, {
+      brandFidelity: input.brandFidelity === true,
+    });
   }
 }

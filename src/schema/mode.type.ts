@@ -46,11 +46,19 @@ const THEME_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ["border", "Decorative dividers and card outlines (no contrast requirement)."],
   ["input", "Boundary of form controls (>= 3:1, WCAG 1.4.11)."],
   ["ring", "Focus indicator (>= 3:1)."],
-  ["primary", "Primary buttons, active tab indicator, chart series 1 (>= 3:1 on surfaces)."],
+  [
+    "primary",
+    "Primary buttons, active tab indicator, chart series 1 (>= 3:1 on surfaces unless the mode " +
+      "was generated with brandFidelity and kept a light brand colour; then primaryBorder carries the 3:1).",
+  ],
   ["primaryForeground", "Text and icons on primary fills (>= 4.5:1)."],
   ["primaryHover", "Hover/pressed primary fill."],
   ["primaryText", "Links, active tab label, primary-coloured numbers on surfaces (>= 4.5:1)."],
-  ["primaryBorder", "Outline for primary fills; differs from primary only in brand-fidelity mode."],
+  [
+    "primaryBorder",
+    "Outline for primary fills: equals primary, except in a brandFidelity mode that kept a light " +
+      "brand colour as primary (then a same-hue outline >= 3:1 on background and surface).",
+  ],
   ["secondary", "Secondary buttons and chips (low-chroma tonal fill)."],
   ["secondaryForeground", "Text on secondary (>= 4.5:1)."],
   ["accent", "Selected tab background, hovered rows, highlighted KPI tile."],
@@ -82,7 +90,8 @@ const THEME_TOKENS: ReadonlyArray<readonly [string, string]> = [
 export class ThemeScheme {
   @Field(() => [HexColorCodeResolver], {
     description:
-      "Six chart series colours, chart[0] = primary; each >= 3:1 on surface and background, colour-blind-aware.",
+      "Six chart series colours, chart[0] = primary (primaryBorder when it differs, brandFidelity " +
+      "only); each >= 3:1 on surface and background, colour-blind-aware.",
   })
   chart!: string[];
 }

@@ -1,4 +1,5 @@
 import { deriveTheme } from "../palette/derive-theme.js";
+import type { ThemeOptions } from "../palette/derive-theme.js";
 import { modeMetricId, modeTabId } from "../node-id.js";
 import type { ModeContent } from "./builtin-modes.js";
 import { toSnakeId } from "./mode-id.js";
@@ -9,7 +10,12 @@ import { buildSystemPrompt } from "./mode.system-prompt.js";
  * Turns enforced content into a complete mode: the theme derived from the seed, metric keys from
  * their labels, global ids for the mode's tabs and metrics, and the assistant's system prompt.
  */
-export function buildMode(content: ModeContent, industry: string, source: ModeSource): Mode {
+export function buildMode(
+  content: ModeContent,
+  industry: string,
+  source: ModeSource,
+  themeOptions: ThemeOptions = {},
+): Mode {
   const metricKeys = new Set<string>();
   return withModeId(
     {
@@ -17,7 +23,7 @@ export function buildMode(content: ModeContent, industry: string, source: ModeSo
       name: content.name,
       industry,
       source,
-      theme: deriveTheme(content.seed),
+      theme: deriveTheme(content.seed, themeOptions),
       tabs: content.tabs.map((tab) => ({ id: "", ...tab })),
       defaultMetrics: content.metrics.map((metric, index) => {
         let key = toSnakeId(metric.label) || `metric_${index + 1}`;

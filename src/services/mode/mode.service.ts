@@ -9,6 +9,7 @@ import type { StructuredLlm } from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
 import { DERIVATION_VERSION } from "../palette/derive-theme.js";
+import type { ThemeOptions } from "../palette/derive-theme.js";
 import {
   generateOfflineModeConfig,
   OFFLINE_CATALOG_VERSION,
@@ -70,6 +71,12 @@ export interface RequestContext {
   principal?: Principal;
 }
 
+/** What a generateMode request asks for beyond its industry. */
+export interface GenerateModeOptions {
+  /** Brand-fidelity theme (derive-theme.ts `ThemeOptions`). Default false. */
+  brandFidelity?: boolean;
+}
+
 /** Model calls for one request: the first answer and at most one repair retry. */
 const MAX_MODEL_CALLS = 2;
 
@@ -127,13 +134,17 @@ export class ModeService {
   async generateMode(
     rawIndustry: string,
     context: RequestContext = {},
+    options: GenerateModeOptions = {},
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
     const industry = parseIndustryInput(rawIndustry);
     const logger = context.logger ?? this.options.logger;
+    const theme: ThemeOptions = { brandFidelity: options.brandFidelity === true };
 
     const builtin = findBuiltinMode(industry);
     if (builtin) {
+      // No built-in seed is light enough for brand-fidelity mode to change its theme (a unit test
+      // holds this), so both settings share the built-in as it is.
       return {
         mode: this.builtins.get(builtin.id)!,
         errors: [],
@@ -148,6 +159,8 @@ export class ModeService {
       llm ? MODE_PROMPT_VERSION : OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
       llm?.defaultModel ?? "",
+      // A different theme is a different answer: the two settings never share a cached mode or an id.
+      themeIdentity(theme),
     ].join("\u0000");
     const principal = (context.principal ?? ANONYMOUS_PRINCIPAL).id;
     const cached = await this.store.reuse(principal, identity);
@@ -155,7 +168,7 @@ export class ModeService {
       this.observer.recordCacheHit("mode");
       return { mode: cached, errors: [], generation: this.info("cache", startedAt) };
     }
-    if (!llm) return this.generateOffline(principal, industry, identity, startedAt);
+    if (!llm) return this.generateOffline(principal, industry, identity, theme, startedAt);
 
     // Identical concurrent requests share one generation; each caller may still leave on its own.
     const flight = await runSharedGeneration({
@@ -166,9 +179,10 @@ export class ModeService {
       key: identity,
       principal,
       signal: context.signal,
-      work: (signal) => this.generateWithModel(principal, llm, industry, identity, signal, logger),
+      work: (signal) =>
+        this.generateWithModel(principal, llm, industry, identity, theme, signal, logger),
     });
-    if (!flight) return this.cancelledResult(principal, llm, industry, startedAt);
+    if (!flight) return this.cancelledResult(principal, llm, industry, theme, startedAt);
     // The answer joins this caller's own modes too (the initiator's shelf already has it).
     await this.store.keep(principal, flight.value.mode);
     const latencyMs = Math.round(performance.now() - startedAt);
@@ -185,6 +199,7 @@ export class ModeService {
     llm: StructuredLlm,
     industry: string,
     identity: string,
+    theme: ThemeOptions,
     signal: AbortSignal,
     logger: Logger,
   ): Promise<GenerateModeResult> {
@@ -204,7 +219,7 @@ export class ModeService {
         "mode generation failed; returning a fallback mode",
       );
       return {
-        mode: await this.fallbackMode(principal, industry),
+        mode: await this.fallbackMode(principal, industry, theme),
         errors: [{ code: outcome.failure.code, message: outcome.failure.message }],
         generation: this.info(llm.provider, startedAt, {
           model: llm.defaultModel,
@@ -214,7 +229,7 @@ export class ModeService {
       };
     }
 
-    const generated = buildMode(outcome.content, industry, "GENERATED");
+    const generated = buildMode(outcome.content, industry, "GENERATED", theme);
     const mode = await this.store.save(principal, generated, identity);
     logThemeAdvisories(logger, mode);
     return {
@@ -233,10 +248,11 @@ export class ModeService {
     principal: string,
     llm: StructuredLlm,
     industry: string,
+    theme: ThemeOptions,
     startedAt: number,
   ): Promise<GenerateModeResult> {
     return {
-      mode: await this.fallbackMode(principal, industry),
+      mode: await this.fallbackMode(principal, industry, theme),
       errors: [
         {
           code: "UPSTREAM_TIMEOUT",
@@ -331,9 +347,10 @@ export class ModeService {
     principal: string,
     industry: string,
     identity: string,
+    theme: ThemeOptions,
     startedAt: number,
   ): Promise<GenerateModeResult> {
-    const generated = this.modeFromCatalog(industry, "GENERATED");
+    const generated = this.modeFromCatalog(industry, "GENERATED", theme);
     const mode = await this.store.save(principal, generated, identity);
     return { mode, errors: [], generation: this.info("offline", startedAt) };
   }
@@ -343,19 +360,28 @@ export class ModeService {
    * served, so `mode(id)` and `node(id)` find it, but under its own identity: the generation cache
    * never answers with it, and a later successful generation gets an id of its own.
    */
-  private async fallbackMode(principal: string, industry: string): Promise<Mode> {
+  private async fallbackMode(
+    principal: string,
+    industry: string,
+    theme: ThemeOptions,
+  ): Promise<Mode> {
     const identity = [
       "fallback",
       foldIndustry(industry),
       OFFLINE_CATALOG_VERSION,
       DERIVATION_VERSION,
+      themeIdentity(theme),
     ].join("\u0000");
     const held = await this.store.reuse(principal, identity);
     if (held) return held;
-    return this.store.save(principal, this.modeFromCatalog(industry, "FALLBACK"), identity);
+    return this.store.save(principal, this.modeFromCatalog(industry, "FALLBACK", theme), identity);
   }
 
-  private modeFromCatalog(industry: string, source: "GENERATED" | "FALLBACK"): Mode {
+  private modeFromCatalog(
+    industry: string,
+    source: "GENERATED" | "FALLBACK",
+    theme: ThemeOptions,
+  ): Mode {
     const { config } = generateOfflineModeConfig(industry);
     const enforced = enforceModeConfig(config, industry, BUILTIN_MODE_IDS);
     if (!enforced.ok) {
@@ -364,7 +390,7 @@ export class ModeService {
         `offline mode for '${industry}' broke the contract: ${enforced.issues.join("; ")}`,
       );
     }
-    const mode = buildMode(enforced.content, industry, source);
+    const mode = buildMode(enforced.content, industry, source, theme);
     logThemeAdvisories(this.options.logger, mode);
     return mode;
   }
@@ -419,4 +445,9 @@ function logThemeAdvisories(logger: Logger, mode: Mode): void {
     },
     "theme derived: WCAG pairs pass; APCA Lc and brand fidelity for review",
   );
+}
+
+/** The theme settings' part of a generation identity. */
+function themeIdentity(theme: ThemeOptions): string {
+  return theme.brandFidelity === true ? "brand-fidelity" : "accessible-primary";
 }

@@ -34,7 +34,10 @@ export interface FillRequest {
   scheme: SchemeName;
   /** Near-black tinted with the base hue, used when dark text is chosen. */
   darkText: string;
-  /** Brand-fidelity mode is for the brand colour only; semantic fills always carry their own contrast. */
+  /**
+   * Brand-fidelity mode: for the brand colour only, and only when the request opted in
+   * (`ThemeOptions.brandFidelity`); semantic fills always carry their own contrast.
+   */
   allowBrandFidelity: boolean;
 }
 

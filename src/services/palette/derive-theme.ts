@@ -22,7 +22,18 @@ export { normalizeHexColor } from "./seed-color.js";
  * Bumped whenever any derived hex can change for the same seed; part of the mode cache keys, so
  * cached modes never mix outputs of two algorithms.
  */
-export const DERIVATION_VERSION = "theme-2026.2";
+export const DERIVATION_VERSION = "theme-2026.3";
+
+/** How a theme is derived beyond its seed; part of the theme cache key and of a mode's identity. */
+export interface ThemeOptions {
+  /**
+   * Brand-fidelity mode: a light seed (yellows, light aquas, white) that would have to move more
+   * than 0.15 ΔE_OK to reach 3:1 is kept as the fill with dark text, and the 3:1 boundary moves to
+   * `primaryBorder` (and `chart[0]`). Default false: `primary` itself reaches 3:1 on background and
+   * surface in both schemes, and `primaryBorder` and `chart[0]` equal it.
+   */
+  brandFidelity?: boolean;
+}
 
 /** Bounded so a stream of distinct seeds cannot grow memory; 512 themes is about 1 MB. */
 const CACHE_LIMIT = 512;
@@ -30,29 +41,33 @@ const cache = new Map<string, DerivedTheme>();
 
 /**
  * The theme for a seed colour (`#rgb` / `#rrggbb`, any case): pure and deterministic, so it is
- * cached by normalised seed (LRU, 512 entries). The returned object is frozen because it is shared.
- * Throws a plain Error on an invalid seed: callers normalise with `normalizeHexColor` first.
+ * cached by normalised seed and options (LRU, 512 entries). The returned object is frozen because
+ * it is shared. Throws a plain Error on an invalid seed: callers normalise with `normalizeHexColor`
+ * first.
  */
-export function deriveTheme(seed: string): DerivedTheme {
+export function deriveTheme(seed: string, options: ThemeOptions = {}): DerivedTheme {
   const normalised = requireSeed(seed);
-  const cached = cache.get(normalised);
+  // The two modes give different hex values for light seeds, so they never share an entry.
+  const key = options.brandFidelity === true ? `${normalised}:fidelity` : normalised;
+  const cached = cache.get(key);
   if (cached) {
     // Re-insert to mark as most recently used (Map keeps insertion order).
-    cache.delete(normalised);
-    cache.set(normalised, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
-  const theme = deepFreeze(deriveThemeUncached(normalised));
+  const theme = deepFreeze(deriveThemeUncached(normalised, options));
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(normalised, theme);
+  cache.set(key, theme);
   return theme;
 }
 
 /** The derivation without the cache (for benchmarks and tests); returns a fresh mutable object. */
-export function deriveThemeUncached(seed: string): DerivedTheme {
+export function deriveThemeUncached(seed: string, options: ThemeOptions = {}): DerivedTheme {
   const seedColor = describeSeed(requireSeed(seed));
-  const light = deriveScheme(seedColor, "light");
-  const dark = deriveScheme(seedColor, "dark");
+  const brandFidelity = options.brandFidelity === true;
+  const light = deriveScheme(seedColor, "light", brandFidelity);
+  const dark = deriveScheme(seedColor, "dark", brandFidelity);
   return {
     seed: seedColor.hex,
     primary: light.primary,
@@ -77,7 +92,7 @@ function requireSeed(seed: string): string {
   return normalised;
 }
 
-function deriveScheme(seed: SeedColor, scheme: SchemeName): ThemeScheme {
+function deriveScheme(seed: SeedColor, scheme: SchemeName, brandFidelity: boolean): ThemeScheme {
   const neutrals = deriveNeutrals(seed, scheme);
   const onSurfaces = [neutrals.background, neutrals.surface];
   const allSurfaces = [...onSurfaces, neutrals.surfaceMuted];
@@ -89,7 +104,7 @@ function deriveScheme(seed: SeedColor, scheme: SchemeName): ThemeScheme {
     backgrounds: onSurfaces,
     scheme,
     darkText: tintedNearBlack(seed.h, brandChroma),
-    allowBrandFidelity: true,
+    allowBrandFidelity: brandFidelity,
   });
   const primaryColor = hexToOklch(fill.fill);
   // Brand-coloured lines and text start from the primary's L but ask for the seed's chroma: the
@@ -112,7 +127,8 @@ function deriveScheme(seed: SeedColor, scheme: SchemeName): ThemeScheme {
   });
   const chart = deriveChartSeries({
     scheme,
-    // In brand-fidelity mode the fill is below 3:1, so the series uses its same-hue border.
+    // Equals the fill by default; in brand-fidelity mode the fill is below 3:1, so the series uses
+    // its same-hue border.
     first: fill.border,
     startHue: seed.h,
     surface: neutrals.surface,

@@ -87,3 +87,38 @@ describe("ModeService", () => {
     expect(retried.generation.provider).toBe("azure-openai");
   });
 });
+
+describe("ModeService brandFidelity", () => {
+  const silent = pino({ level: "silent" });
+
+  it("generates, caches and names the two settings apart", async () => {
+    const white = petStoreAnswer({ primary_color: "#FFFFFF" });
+    const { llm, calls } = recordingLlm([white, white]);
+    const service = new ModeService({ llm, logger: silent, deadlineMs: 1000, storeCapacity: 10 });
+
+    const standard = await service.generateMode("pet store");
+    const faithful = await service.generateMode("pet store", {}, { brandFidelity: true });
+    expect(calls).toHaveLength(2);
+    expect(faithful.mode.id).not.toBe(standard.mode.id);
+    expect(faithful.mode.theme.light.primary).toBe("#ffffff");
+    expect(standard.mode.theme.light.primary).not.toBe("#ffffff");
+
+    const again = await service.generateMode("pet store", {}, { brandFidelity: false });
+    const faithfulAgain = await service.generateMode("pet store", {}, { brandFidelity: true });
+    expect(calls).toHaveLength(2);
+    expect(again.mode).toBe(standard.mode);
+    expect(faithfulAgain.mode).toBe(faithful.mode);
+  });
+
+  it("keeps the fallback modes of the two settings apart", async () => {
+    const refusal = () => new GenerationFailure("GENERATION_REFUSED", "no");
+    const { llm } = recordingLlm([refusal(), refusal()]);
+    const service = new ModeService({ llm, logger: silent, deadlineMs: 1000, storeCapacity: 10 });
+
+    const standard = await service.generateMode("pet store");
+    const faithful = await service.generateMode("pet store", {}, { brandFidelity: true });
+    expect(standard.mode.source).toBe("FALLBACK");
+    expect(faithful.mode.source).toBe("FALLBACK");
+    expect(faithful.mode.id).not.toBe(standard.mode.id);
+  });
+});

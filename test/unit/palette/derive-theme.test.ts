@@ -100,8 +100,8 @@ describe("derivation rules of mode.md 4.3", () => {
     expect(theme.fidelity.light).toBe(0);
   });
 
-  it("uses brand-fidelity mode for a yellow: seed fill, dark text, solved border", () => {
-    const light = deriveTheme("#ffeb3b").light;
+  it("with brandFidelity, keeps a yellow: seed fill, dark text, solved border", () => {
+    const light = deriveTheme("#ffeb3b", { brandFidelity: true }).light;
     expect(light.primary).toBe("#ffeb3b");
     expect(wcagContrast(light.primaryForeground, light.primary)).toBeGreaterThanOrEqual(4.5);
     expect(light.primaryBorder).not.toBe(light.primary);

@@ -105,9 +105,10 @@ describe("theme derivation properties (independent culori measurements)", () => 
     expect(problems).toEqual([]);
   });
 
-  it("reports the brand-fidelity fallback only where the fill itself is below 3:1", () => {
+  it("with brandFidelity, moves the boundary to primaryBorder only where the fill is below 3:1", () => {
     for (const seed of RANDOM_SEEDS.slice(0, 200)) {
-      const theme = deriveThemeUncached(seed);
+      const theme = deriveThemeUncached(seed, { brandFidelity: true });
+      expect(themeViolations(theme)).toEqual([]);
       for (const schemeName of ["light", "dark"] as const) {
         const scheme = theme[schemeName];
         if (scheme.primaryBorder === scheme.primary) continue;

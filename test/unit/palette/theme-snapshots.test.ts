@@ -207,8 +207,8 @@ describe("pinned themes", () => {
     `);
   });
 
-  it("#ffeb3b (brand-fidelity mode in light)", () => {
-    const theme = deriveThemeUncached("#ffeb3b");
+  it("#ffeb3b with brandFidelity (unchanged from theme-2026.2's default)", () => {
+    const theme = deriveThemeUncached("#ffeb3b", { brandFidelity: true });
     expect(theme.fidelity).toMatchInlineSnapshot(`
       {
         "dark": 0,
@@ -305,6 +305,62 @@ describe("pinned themes", () => {
         "warning": "#d38f00",
         "warningForeground": "#1b0f00",
         "warningText": "#d38f00",
+      }
+    `);
+  });
+
+  it("#ffeb3b by default (primary moved to 3:1)", () => {
+    const theme = deriveThemeUncached("#ffeb3b");
+    expect(theme.fidelity).toMatchInlineSnapshot(`
+      {
+        "dark": 0,
+        "light": 0.2856,
+      }
+    `);
+    expect(theme.light).toMatchInlineSnapshot(`
+      {
+        "accent": "#f1edc7",
+        "accentForeground": "#514900",
+        "background": "#fcfbf0",
+        "border": "#e4e3d9",
+        "chart": [
+          "#9f9000",
+          "#4d39b9",
+          "#a00039",
+          "#857dff",
+          "#00908d",
+          "#0071a2",
+        ],
+        "chartAxis": "#6d6d63",
+        "chartGrid": "#e4e3d9",
+        "destructive": "#d73431",
+        "destructiveForeground": "#ffffff",
+        "destructiveText": "#cf2a2a",
+        "foreground": "#1a190d",
+        "input": "#908f86",
+        "mutedForeground": "#6d6d63",
+        "primary": "#9f9000",
+        "primaryBorder": "#9f9000",
+        "primaryForeground": "#151200",
+        "primaryHover": "#8e8100",
+        "primaryText": "#796d00",
+        "ring": "#9e9000",
+        "secondary": "#f2f0d9",
+        "secondaryForeground": "#3d3b29",
+        "sidebar": "#2b2706",
+        "sidebarAccent": "#3d3918",
+        "sidebarAccentForeground": "#f6f5f0",
+        "sidebarBorder": "#454120",
+        "sidebarForeground": "#f6f5f0",
+        "sidebarMutedForeground": "#afaea4",
+        "success": "#00873d",
+        "successForeground": "#ffffff",
+        "successText": "#007d38",
+        "surface": "#ffffff",
+        "surfaceMuted": "#f2f1e6",
+        "warning": "#9f6a00",
+        "warningForeground": "#ffffff",
+        "warningText": "#946200",
       }
     `);
   });

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<9524b38857a6db3782580bf3787d4134>>
+ * @generated SignedSource<<4e60ae46b53757c0250a512fb584ff8e>>
  * @lightSyntaxTransform
  */
 
@@ -11,6 +11,7 @@ import { ConcreteRequest } from 'relay-runtime';
 export type ColorScheme = "DARK" | "LIGHT" | "%future added value";
 export type ModeSource = "BUILTIN" | "FALLBACK" | "GENERATED" | "%future added value";
 export type GenerateModeInput = {
+  brandFidelity?: boolean | null | undefined;
   industry: string;
 };
 export type relayOperationsGenerateModeMutation$variables = {
