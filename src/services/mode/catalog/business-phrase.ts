@@ -128,7 +128,10 @@ export function businessPhrase(scrubbed: string): string {
   const clause = CLAUSE.exec(phrase);
   if (clause) {
     const [, , noun = "", verb = "", rest = ""] = clause;
-    const object = singularLast(stripFrames(rest.replace(TRAILING_CIRCUMSTANCES, "")));
+    // Inside "that sells ..." a purpose is a circumstance too: "toys for kids" -> "toys".
+    const object = singularLast(
+      stripFrames(rest.replace(TRAILING_CIRCUMSTANCES, "").replace(/\s(?:for|to)\s.*$/i, "")),
+    );
     const kind = /^(?:shops?|stores?)$/i.test(noun) ? singular(noun) : "";
     if (REPAIR_VERBS.test(verb)) phrase = `${object} repair ${kind || "service"}`;
     else if (SELL_VERBS.test(verb)) phrase = `${object} ${kind || "business"}`;
