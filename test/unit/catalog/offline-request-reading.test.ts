@@ -13,6 +13,10 @@ describe("offline modes name the business, not the sentence", () => {
     ["we run a small family business that repairs bicycles", "Bicycle Shop"],
     ["we're a boutique hotel on the beach", "Hotel"],
     ["a regional hospital network with 4 sites", "Hospital Network"],
+    ["hi! we're a non-profit animal shelter", "Non-Profit Animal Shelter"],
+    ["my wife and I run a bed and breakfast", "Hotel"],
+    ["law firm specializing in immigration", "Law Firm"],
+    ["Our startup sells software to hospitals", "SaaS Startup"],
   ])("%j is named %j", (request, name) => {
     const { config } = generateOfflineModeConfig(request);
     expect(config.industry_name).toBe(name);

@@ -27,7 +27,7 @@ const COLOUR =
  * requests count too: the server derives both, so "use #ff0000 as the colour" is not a business.
  */
 const INSTRUCTION =
-  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|prompts?|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|dashboard\s+(?:named|called)|named|called)\b/i;
+  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|dashboard\s+(?:named|called)|named|called)\b/i;
 
 /** Everything that ends the trusted part of a clause: an instruction, a URL or a colour code. */
 const CUT_AT = [INSTRUCTION, URL, COLOUR];
@@ -64,7 +64,8 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:i|we)\s+(?:need|want|would like)\s+/i,
   /^(?:an?\s+)?(?:dashboard|mode|app)\s+(?:for|of)\s+/i,
   /^(?:i|we)\s*(?:'m|'re|’m|’re|am|are)\s+(?:a|an|the)?\s*/i,
-  /^(?:i|we)\s+(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
+  /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
+  /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
   /^(?:it'?s|this\s+is|that\s+is)\s+/i,
   /^(?:our|my|the|an?)\s+/i,
   /^(?:\d+|one|two|three|four|five|six|several|multiple|many|a\s+few|some)\s+/i,
@@ -74,12 +75,12 @@ const LEADING_FRAMES: readonly RegExp[] = [
 
 // Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
 const TRAILING_CIRCUMSTANCES =
-  /\s(?:with|in|on|at|near|based|located|since|from|around|across|serving|à|en|bei|mit|near)\s.*$|,.*$|\s\(.*$/i;
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|,.*$|\s\(.*$/i;
 
 const VERBS =
   "sells?|rents?|offers?|serves?|repairs?|fix(?:es)?|services|maintains|manages?|runs?|operates?|makes?|builds?|brews?|bakes?|grows?|designs?|does|provides?";
 const CLAUSE = new RegExp(
-  `^(.*?)\\b(shops?|stores?|business(?:es)?|compan(?:y|ies)|firms?|outfits?|team)\\s+(?:(?:that|which|who)\\s+)?(${VERBS})\\s+(.+)$`,
+  `^(.*?)\\b(shops?|stores?|business(?:es)?|compan(?:y|ies)|firms?|outfits?|team|startups?|agency|agencies|brands?)\\s+(?:(?:that|which|who)\\s+)?(${VERBS})\\s+(.+)$`,
   "i",
 );
 const PARTICIPLE = /^(.+?)\s+(selling|serving|offering|making|repairing|fixing|renting)\s+(.+)$/i;
@@ -87,10 +88,14 @@ const REPAIR_VERBS = /^(?:repairs?|fix(?:es)?|services|maintains|repairing|fixin
 const SELL_VERBS = /^(?:sells?|rents?|selling|renting|offers?|serves?|serving|offering)$/i;
 const MANAGE_VERBS = /^(?:manages?|runs?|operates?)$/i;
 
+const GREETING =
+  /^(?:hi|hello|hey|hi there|hello there|good (?:morning|afternoon|evening)|please|thanks|thank you)$/i;
+
 /** "records" -> "record", "bicycles" -> "bicycle", "glasses" stays: enough for a noun modifier. */
 function singular(word: string): string {
   if (/(?:ss|us|is)$/i.test(word) || word.length <= 3) return word;
   if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+  if (/sses$/i.test(word)) return word.slice(0, -2);
   if (/(?:ches|shes|xes)$/i.test(word)) return word.slice(0, -2);
   return word.replace(/s$/i, "");
 }
@@ -123,7 +128,8 @@ function stripFrames(text: string): string {
  * holds no letters.
  */
 export function businessPhrase(scrubbed: string): string {
-  const firstClause = scrubbed.split(". ")[0] ?? "";
+  const clauses = scrubbed.split(". ");
+  const firstClause = clauses.find((clause) => !GREETING.test(clause)) ?? clauses[0] ?? "";
   let phrase = stripFrames(firstClause.replace(/[’']/g, "'"));
   const clause = CLAUSE.exec(phrase);
   if (clause) {
@@ -134,7 +140,7 @@ export function businessPhrase(scrubbed: string): string {
     );
     const kind = /^(?:shops?|stores?)$/i.test(noun) ? singular(noun) : "";
     if (REPAIR_VERBS.test(verb)) phrase = `${object} repair ${kind || "service"}`;
-    else if (SELL_VERBS.test(verb)) phrase = `${object} ${kind || "business"}`;
+    else if (SELL_VERBS.test(verb)) phrase = `${object} ${kind || singular(noun)}`;
     else if (MANAGE_VERBS.test(verb)) phrase = `${object} management`;
     else phrase = `${object} ${singular(noun)}`;
   } else {
