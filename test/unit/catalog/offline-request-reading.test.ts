@@ -78,6 +78,13 @@ describe("offline modes pick the right sector or none", () => {
     expect(config.industry_name).toBe("Dog Walking Service");
   });
 
+  it("trusts a sector whose head noun matched, even behind a business's own name", () => {
+    // Regression guard for the coverage rule above (passes on catalog-1 too).
+    const { config, matchedId } = generateOfflineModeConfig("The Golden Spoon restaurant");
+    expect(matchedId).toBe("restaurant");
+    expect(config.industry_name).toBe("Golden Spoon Restaurant");
+  });
+
   it.each([
     ["we operate a beach resort with spa and golf", "resort", "Beach Resort"],
     ["independent music venue and bar", "nightlife_venue", "Music Venue and Bar"],

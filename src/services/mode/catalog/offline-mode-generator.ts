@@ -8,7 +8,7 @@ import {
   scrubRequest,
 } from "./business-phrase.js";
 import { explainIndustryMatch } from "./industry-matcher.js";
-import type { IndustryMatchDetail } from "./industry-matcher.js";
+import type { IndustryMatchDetail, TokenMatchKind } from "./industry-matcher.js";
 import { seedColorFromTextHex } from "./seed-color.js";
 
 /**
@@ -108,20 +108,24 @@ function genericConfig(request: string, phrase: string): GeneratedModeConfig {
 
 /**
  * A match the generator trusts with a sector's tabs and KPIs: the matched words carry at least
- * half of the request's weight. Below that the catalog only came near ("dog walking service"
- * knows "dog", not the business), the sector's KPIs would be confidently wrong, and the request
- * gets the generic mode under its own name instead.
+ * half of the request's weight, or the head noun (the last content word, as in "The Golden Spoon
+ * restaurant") matched exactly. Otherwise the catalog only came near ("dog walking service" knows
+ * "dog", not the business), the sector's KPIs would be confidently wrong, and the request gets
+ * the generic mode under its own name instead.
  */
 const CONFIDENT_COVERAGE = 0.5;
 
 function isConfident(match: IndustryMatchDetail): boolean {
   let total = 0;
   let matched = 0;
-  match.tokens.forEach((token, index) => {
+  let head: TokenMatchKind = "none";
+  for (const [index, token] of match.tokens.entries()) {
+    const kind = match.tokenMatches[index] ?? "none";
     total += token.weight;
-    if (match.tokenMatches[index] !== "none") matched += token.weight;
-  });
-  return matched >= CONFIDENT_COVERAGE * total - 1e-9;
+    if (kind !== "none") matched += token.weight;
+    if (token.weight === 1) head = kind;
+  }
+  return head === "exact" || matched >= CONFIDENT_COVERAGE * total - 1e-9;
 }
 
 /**
