@@ -17,6 +17,7 @@ describe("offline modes name the business, not the sentence", () => {
     ["my wife and I run a bed and breakfast", "Hotel"],
     ["law firm specializing in immigration", "Law Firm"],
     ["Our startup sells software to hospitals", "SaaS Startup"],
+    ["Sunny Paws, a dog grooming salon", "Pet Grooming Salon"],
   ])("%j is named %j", (request, name) => {
     const { config } = generateOfflineModeConfig(request);
     expect(config.industry_name).toBe(name);

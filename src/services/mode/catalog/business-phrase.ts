@@ -66,7 +66,7 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:i|we)\s*(?:'m|'re|’m|’re|am|are)\s+(?:a|an|the)?\s*/i,
   /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
   /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
-  /^(?:it'?s|this\s+is|that\s+is)\s+/i,
+  /^(?:it'?s|this\s+is|that\s+is|you'?re)\s+/i,
   /^(?:our|my|the|an?)\s+/i,
   /^(?:\d+|one|two|three|four|five|six|several|multiple|many|a\s+few|some)\s+/i,
   /^(?:small|little|tiny|local|independent|family[-\s](?:owned|run)|family|new|regional|busy|big|large)\s+(?=\S+\s)/i,
@@ -128,9 +128,25 @@ function stripFrames(text: string): string {
  * holds no letters.
  */
 export function businessPhrase(scrubbed: string): string {
-  const clauses = scrubbed.split(". ");
-  const firstClause = clauses.find((clause) => !GREETING.test(clause)) ?? clauses[0] ?? "";
-  let phrase = stripFrames(firstClause.replace(/[’']/g, "'"));
+  return businessPhrases(scrubbed)[0] ?? "";
+}
+
+/**
+ * Every candidate business phrase of a scrubbed request, most likely first: one per sentence and
+ * comma-separated part, greetings skipped ("Presto-Change-O, you're a pet store" gives
+ * "Presto-Change-O" and "pet store"). The caller takes the first that the catalog knows well.
+ */
+export function businessPhrases(scrubbed: string): string[] {
+  const parts = scrubbed
+    .split(". ")
+    .flatMap((clause) => clause.split(/\s*,\s*/u))
+    .filter((part) => /\p{L}/u.test(part) && !GREETING.test(part));
+  const phrases = parts.map(phraseOf).filter((phrase) => /\p{L}/u.test(phrase));
+  return [...new Set(phrases)];
+}
+
+function phraseOf(part: string): string {
+  let phrase = stripFrames(part.replace(/[’']/g, "'"));
   const clause = CLAUSE.exec(phrase);
   if (clause) {
     const [, , noun = "", verb = "", rest = ""] = clause;

@@ -3,7 +3,7 @@ import type { CatalogEntry } from "./industry-catalog.js";
 import { hashedModeId, toSnakeId } from "../mode-id.js";
 import {
   GENERIC_MODE_NAME,
-  businessPhrase,
+  businessPhrases,
   nameFromPhrase,
   scrubRequest,
 } from "./business-phrase.js";
@@ -131,17 +131,20 @@ function isConfident(match: IndustryMatchDetail): boolean {
 /**
  * Builds a mode from the curated catalog without a model: the offline provider and the FALLBACK
  * when a model call fails. Pure and deterministic. Counts and ids follow the contract already;
- * the caller still runs the usual enforcement (and handles an empty `industry_id`, see
- * {@link toSnakeId}).
+ * the caller still runs the usual enforcement. The request is read as candidate business phrases
+ * (business-phrase.ts); the first the catalog knows well picks the sector, else the first names a
+ * generic mode.
  */
 export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
-  const phrase = businessPhrase(scrubRequest(industry));
-  const match = explainIndustryMatch(phrase);
-  if (!match || !isConfident(match)) {
-    return { config: genericConfig(industry, phrase), matchedId: undefined };
+  const phrases = businessPhrases(scrubRequest(industry));
+  for (const phrase of phrases) {
+    const match = explainIndustryMatch(phrase);
+    if (match && isConfident(match)) {
+      return {
+        config: configFromEntry(match.entry, nameForMatch(phrase, match)),
+        matchedId: match.entry.id,
+      };
+    }
   }
-  return {
-    config: configFromEntry(match.entry, nameForMatch(phrase, match)),
-    matchedId: match.entry.id,
-  };
+  return { config: genericConfig(industry, phrases[0] ?? ""), matchedId: undefined };
 }
