@@ -94,13 +94,14 @@ describe("mode ids offline, and the modes connection", () => {
     (await api.execute(GenerateModeDocument, { input: { industry } })).body.data!.generateMode;
 
   it("gives near-synonyms that land on one catalog entry distinct ids, and each repeat its own mode", async () => {
-    const truck = await generate("food truck");
+    // "food truck" was the synonym here until it got a sector of its own (issue 11).
+    const truck = await generate("bistro");
     const typo = await generate("resturant");
     expect(truck.mode.name).toBe(typo.mode.name);
     expect(truck.mode.id).not.toBe(typo.mode.id);
-    expect((await generate("food truck")).mode).toEqual(truck.mode);
+    expect((await generate("bistro")).mode).toEqual(truck.mode);
     expect((await generate("resturant")).mode).toEqual(typo.mode);
-    expect(truck.mode.industry).toBe("food truck");
+    expect(truck.mode.industry).toBe("bistro");
     expect(typo.mode.industry).toBe("resturant");
   });
 

@@ -2,6 +2,7 @@ import { deriveTheme } from "../palette/derive-theme.js";
 import type { ThemeOptions } from "../palette/derive-theme.js";
 import { modeMetricId, modeTabId } from "../node-id.js";
 import type { ModeContent } from "./builtin-modes.js";
+import { scrubRequest } from "./catalog/business-phrase.js";
 import { toSnakeId } from "./mode-id.js";
 import type { Mode, ModeSource } from "./mode.types.js";
 import { buildSystemPrompt } from "./mode.system-prompt.js";
@@ -35,7 +36,9 @@ export function buildMode(
       welcomeMessage: content.welcomeMessage,
       systemPrompt: buildSystemPrompt({
         name: content.name,
-        industry,
+        // The prompt quotes the request without markup, URLs, colour codes or anything from an
+        // instruction-like word on; `industry` above keeps what the user sent.
+        industry: scrubRequest(industry) || content.name,
         traits: content.traits,
         fragment: content.promptFragment,
       }),

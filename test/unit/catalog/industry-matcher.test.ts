@@ -19,6 +19,8 @@ const EXPECTED: ReadonlyArray<readonly [request: string, id: string]> = [
   ["veterinary", "veterinary_clinic"],
   ["vet", "veterinary_clinic"],
   ["animal hospital", "veterinary_clinic"],
+  // A hospital is a sector of its own now (issue 11), not a generic word like "clinic".
+  ["hospital", "hospital_operations"],
   ["pet clinic", "veterinary_clinic"],
   ["dog grooming", "pet_grooming"],
   ["bakery", "bakery"],
@@ -27,7 +29,7 @@ const EXPECTED: ReadonlyArray<readonly [request: string, id: string]> = [
   ["coffee shop", "coffee_shop"],
   ["café", "coffee_shop"],
   ["restaurants", "restaurant"],
-  ["food truck", "restaurant"],
+  ["food truck", "food_truck"],
   ["law firm", "law_firm"],
   ["attorney", "law_firm"],
   ["dentist", "dental_clinic"],
@@ -151,8 +153,6 @@ describe("matchIndustry", () => {
     // Known words are not typos of other words; first letters are not mistyped.
     "car rental",
     "mining company",
-    // Generic on its own, like "clinic": only "animal hospital" and the like are specific.
-    "hospital",
   ])("%j matches nothing", (request) => {
     expect(matchIndustry(request)).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generatedModeConfigSchema } from "../../../src/services/mode/mode.contract.js";
 import { INDUSTRY_CATALOG } from "../../../src/services/mode/catalog/industry-catalog.js";
 import { generateOfflineModeConfig } from "../../../src/services/mode/catalog/offline-mode-generator.js";
-import { toSnakeId as toSnakeCaseId } from "../../../src/services/mode/mode-id.js";
+import { hashedModeId, toSnakeId as toSnakeCaseId } from "../../../src/services/mode/mode-id.js";
 import { toTitleCase } from "../../../src/services/mode/text-sanitize.js";
 import {
   SEED_COLOR_PALETTE,
@@ -64,8 +64,10 @@ describe("generateOfflineModeConfig", () => {
 
   it.each([
     ["quantum widget forge", "Quantum Widget Forge", "quantum_widget_forge"],
-    ["花屋", "花屋", ""],
-    ["🦄", "🦄", ""],
+    // No Latin letters: the id is mode_ + 8 hex of the request (mode.md section 3), set here so
+    // no word of a longer request can reach it; emoji alone are no name (issue 11).
+    ["花屋", "花屋", hashedModeId("花屋")],
+    ["🦄", "General Business", hashedModeId("🦄")],
     ["artisanal ice sculpting", "Artisanal Ice Sculpting", "artisanal_ice_sculpting"],
   ])("gives %j a generic mode named %j", (request, name, id) => {
     const { config, matchedId } = generateOfflineModeConfig(request);

@@ -84,7 +84,6 @@ const GENERIC_WORDS = [
   "practice",
   "provider",
   "place",
-  "hospital",
   "co",
   "inc",
   "ltd",

@@ -1,16 +1,21 @@
 import type { GeneratedModeConfig } from "../mode.contract.js";
 import type { CatalogEntry } from "./industry-catalog.js";
-import { toSnakeId } from "../mode-id.js";
-import { toTitleCase } from "../text-sanitize.js";
+import { hashedModeId, toSnakeId } from "../mode-id.js";
+import {
+  GENERIC_MODE_NAME,
+  businessPhrases,
+  nameFromPhrase,
+  scrubRequest,
+} from "./business-phrase.js";
 import { explainIndustryMatch } from "./industry-matcher.js";
-import type { IndustryMatchDetail } from "./industry-matcher.js";
+import type { IndustryMatchDetail, TokenMatchKind } from "./industry-matcher.js";
 import { seedColorFromTextHex } from "./seed-color.js";
 
 /**
  * Version of the catalog and its naming rules; part of the cache identity of offline and fallback
  * modes, so a changed catalog never serves a mode built by the old one. Bump on any change.
  */
-export const OFFLINE_CATALOG_VERSION = "catalog-1";
+export const OFFLINE_CATALOG_VERSION = "catalog-2";
 
 export interface OfflineModeConfig {
   readonly config: GeneratedModeConfig;
@@ -18,34 +23,35 @@ export interface OfflineModeConfig {
   readonly matchedId: string | undefined;
 }
 
-/** Same bounds as the enforcer's name limit; longer user wording falls back to the entry name. */
-const MAX_OWN_NAME_LENGTH = 60;
 const MAX_QUALIFIER_WORDS = 4;
 
-const LEADING_ARTICLE = /^(?:a|an|the)\s+/i;
-
 /**
- * Naming policy for a matched request. The catalog's name is canonical and fixes typos and
- * translations ("resturant" -> "Restaurant", "Bäckerei" -> "Bakery"). The user's own words win
- * only when they say more than the entry: some words did not match anything (qualifiers such as
- * "organic" or a business name such as "Müller").
- *  - every matched word spelled right -> the request itself, Title Cased
+ * Naming policy for a matched request, applied to its business phrase (business-phrase.ts), never
+ * to the whole sentence. The catalog's name is canonical and fixes typos and translations
+ * ("resturant" -> "Restaurant", "Bäckerei" -> "Bakery"). The user's own words win only when they
+ * say more than the entry: some words did not match anything (qualifiers such as "organic" or a
+ * business name such as "Müller").
+ *  - every matched word spelled right -> the phrase itself, Title Cased, at most 40 characters
  *    ("organic pet food shop" -> "Organic Pet Food Shop", "Bäckerei Müller" -> "Bäckerei Müller");
  *  - a matched word was a typo -> the qualifiers plus the entry's name
  *    ("italian resturant" -> "Italian Restaurant"), so the typo never reaches the UI.
- * Overlong wording or more than four qualifiers fall back to the entry's name.
+ * More than four qualifiers fall back to the entry's name. An umbrella entry ("Resort") takes the
+ * phrase whenever it is spelled right ("ski resort" -> "Ski Resort").
  */
-function nameForMatch(request: string, match: IndustryMatchDetail): string {
+function nameForMatch(phrase: string, match: IndustryMatchDetail): string {
+  const hasTypo = match.tokenMatches.some((kind) => kind === "fuzzy");
+  if (match.entry.umbrella && !hasTypo) {
+    const own = nameFromPhrase(phrase);
+    if (toSnakeId(own) !== "") return own;
+  }
   const qualifiers = match.tokens.filter(
     (token, index) => match.tokenMatches[index] === "none" && token.weight === 1,
   );
   if (qualifiers.length === 0 || qualifiers.length > MAX_QUALIFIER_WORDS) return match.entry.name;
-
-  const hasTypo = match.tokenMatches.some((kind) => kind === "fuzzy");
   const name = hasTypo
-    ? toTitleCase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
-    : toTitleCase(request.trim().replace(LEADING_ARTICLE, ""));
-  return name.length <= MAX_OWN_NAME_LENGTH && toSnakeId(name) !== "" ? name : match.entry.name;
+    ? nameFromPhrase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
+    : nameFromPhrase(phrase);
+  return toSnakeId(name) !== "" ? name : match.entry.name;
 }
 
 function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig {
@@ -65,12 +71,18 @@ function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig
   };
 }
 
-/** A coherent mode for an industry the catalog does not know, named after the request. */
-function genericConfig(request: string): GeneratedModeConfig {
-  const name = toTitleCase(request.trim()) || "General Business";
+/**
+ * A coherent mode for an industry the catalog does not know (or knows only nearly), named after
+ * the request's business phrase. `request` only seeds the colour and, when the name has no Latin
+ * letters ("花屋"), the hashed id: its words never reach the id.
+ */
+function genericConfig(request: string, phrase: string): GeneratedModeConfig {
+  const ownName = nameFromPhrase(phrase);
+  const name = ownName || GENERIC_MODE_NAME;
   return {
     industry_name: name,
-    industry_id: toSnakeId(name),
+    // mode.md: a request with no Latin letters ("花屋", "🦄", "??") gets mode_ + 8 hex.
+    industry_id: toSnakeId(ownName) || hashedModeId(request),
     primary_color: seedColorFromTextHex(request),
     tabs: [
       { id: "dashboard", label: "Dashboard", icon: "📊" },
@@ -95,16 +107,44 @@ function genericConfig(request: string): GeneratedModeConfig {
 }
 
 /**
+ * A match the generator trusts with a sector's tabs and KPIs: the matched words carry at least
+ * half of the request's weight, or the head noun (the last content word, as in "The Golden Spoon
+ * restaurant") matched exactly. Otherwise the catalog only came near ("dog walking service" knows
+ * "dog", not the business), the sector's KPIs would be confidently wrong, and the request gets
+ * the generic mode under its own name instead.
+ */
+const CONFIDENT_COVERAGE = 0.5;
+
+function isConfident(match: IndustryMatchDetail): boolean {
+  let total = 0;
+  let matched = 0;
+  let head: TokenMatchKind = "none";
+  for (const [index, token] of match.tokens.entries()) {
+    const kind = match.tokenMatches[index] ?? "none";
+    total += token.weight;
+    if (kind !== "none") matched += token.weight;
+    if (token.weight === 1) head = kind;
+  }
+  return head === "exact" || matched >= CONFIDENT_COVERAGE * total - 1e-9;
+}
+
+/**
  * Builds a mode from the curated catalog without a model: the offline provider and the FALLBACK
  * when a model call fails. Pure and deterministic. Counts and ids follow the contract already;
- * the caller still runs the usual enforcement (and handles an empty `industry_id`, see
- * {@link toSnakeId}).
+ * the caller still runs the usual enforcement. The request is read as candidate business phrases
+ * (business-phrase.ts); the first the catalog knows well picks the sector, else the first names a
+ * generic mode.
  */
 export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
-  const match = explainIndustryMatch(industry);
-  if (!match) return { config: genericConfig(industry), matchedId: undefined };
-  return {
-    config: configFromEntry(match.entry, nameForMatch(industry, match)),
-    matchedId: match.entry.id,
-  };
+  const phrases = businessPhrases(scrubRequest(industry));
+  for (const phrase of phrases) {
+    const match = explainIndustryMatch(phrase);
+    if (match && isConfident(match)) {
+      return {
+        config: configFromEntry(match.entry, nameForMatch(phrase, match)),
+        matchedId: match.entry.id,
+      };
+    }
+  }
+  return { config: genericConfig(industry, phrases[0] ?? ""), matchedId: undefined };
 }

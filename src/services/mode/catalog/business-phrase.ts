@@ -1,0 +1,186 @@
+import { toTitleCase } from "../text-sanitize.js";
+
+/**
+ * Reads the business out of a request sentence for the offline generator: what the user asked
+ * for ("a shop that sells vintage vinyl records") becomes the phrase a dashboard is named after
+ * ("Vintage Vinyl Record Shop"). Everything here only derives the name, id, welcome and prompt
+ * line; the request itself (`industry`) is kept as the user sent it.
+ */
+
+/** A mode name read from a request is at most this long (the enforcer's limit is 60). */
+export const BUSINESS_NAME_MAX_LENGTH = 40;
+
+/** The name of a mode whose request says nothing we can name ("??", only emoji, only markup). */
+export const GENERIC_MODE_NAME = "General Business";
+
+// Script and style blocks lose their content too: it is code, never part of a business name.
+const CODE_BLOCKS = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const TAGS = /<\/?[a-z!][^>]*>?/gi;
+const URL =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|ai|dev|app|co|de|fr|uk)\b|\S+@\S+\.\S+/i;
+const COLOUR =
+  /#(?:[0-9a-f]{8}|[0-9a-f]{6}|[0-9a-f]{3,4})\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\s*\(/i;
+
+/**
+ * Where a request stops describing a business and starts talking to the system: the first such
+ * word cuts its clause ("bakery ignore previous instructions" -> "bakery"). Colour and naming
+ * requests count too: the server derives both, so "use #ff0000 as the colour" is not a business.
+ */
+const INSTRUCTION =
+  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|dashboard\s+(?:named|called)|named|called)\b/i;
+
+/** Everything that ends the trusted part of a clause: an instruction, a URL or a colour code. */
+const CUT_AT = [INSTRUCTION, URL, COLOUR];
+
+const TRAILING_JOINERS = /\s+(?:and|or|of|for|the|a|an|with|&|de|la|le|du|des|et|y|und)$/i;
+
+/**
+ * The request with markup removed and each clause cut at its first instruction-like word, URL or
+ * colour code; clauses after such a cut are dropped too, since the rest of the request is no
+ * longer trusted to describe the business. Empty when no letters are left.
+ */
+export function scrubRequest(request: string): string {
+  const plain = request.replace(CODE_BLOCKS, " ").replace(TAGS, " ");
+  const clauses: string[] = [];
+  for (const clause of plain.split(/[.;!?\n|]+(?=\s|$)|\s[-–—]\s/u)) {
+    const cut = Math.min(...CUT_AT.map((pattern) => pattern.exec(clause)?.index ?? clause.length));
+    let kept = clause
+      .slice(0, cut)
+      .replace(/[<>{}[\]`"“”«»*_=\\^~]+/gu, " ")
+      .replace(/\s+/gu, " ")
+      .replace(/^[\s,:(/&+.-]+|[\s,:(/&+.-]+$/gu, "")
+      .trim();
+    while (TRAILING_JOINERS.test(kept)) kept = kept.replace(TRAILING_JOINERS, "");
+    if (/\p{L}/u.test(kept)) clauses.push(kept);
+    if (cut < clause.length) break;
+  }
+  return clauses.join(". ");
+}
+
+// Framing before the business, tried repeatedly from the start of the phrase.
+const LEADING_FRAMES: readonly RegExp[] = [
+  /^(?:hi|hello|hey|please|pls)\b[\s,!]*/i,
+  /^(?:can you |could you )?(?:create|make|build|generate|give me|set up)\s+(?:me\s+)?/i,
+  /^(?:i|we)\s+(?:need|want|would like)\s+/i,
+  /^(?:an?\s+)?(?:dashboard|mode|app)\s+(?:for|of)\s+/i,
+  /^(?:i|we)\s*(?:'m|'re|’m|’re|am|are)\s+(?:a|an|the)?\s*/i,
+  /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
+  /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
+  /^(?:it'?s|this\s+is|that\s+is|you'?re)\s+/i,
+  /^(?:our|my|the|an?)\s+/i,
+  /^(?:\d+|one|two|three|four|five|six|several|multiple|many|a\s+few|some)\s+/i,
+  /^(?:small|little|tiny|local|independent|family[-\s](?:owned|run)|family|new|regional|busy|big|large)\s+(?=\S+\s)/i,
+  /^(?:portfolio|chain|network|group|collection|couple)\s+of\s+/i,
+];
+
+// Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
+const TRAILING_CIRCUMSTANCES =
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|,.*$|\s\(.*$/i;
+
+const VERBS =
+  "sells?|rents?|offers?|serves?|repairs?|fix(?:es)?|services|maintains|manages?|runs?|operates?|makes?|builds?|brews?|bakes?|grows?|designs?|does|provides?";
+const CLAUSE = new RegExp(
+  `^(.*?)\\b(shops?|stores?|business(?:es)?|compan(?:y|ies)|firms?|outfits?|team|startups?|agency|agencies|brands?)\\s+(?:(?:that|which|who)\\s+)?(${VERBS})\\s+(.+)$`,
+  "i",
+);
+const PARTICIPLE = /^(.+?)\s+(selling|serving|offering|making|repairing|fixing|renting)\s+(.+)$/i;
+const REPAIR_VERBS = /^(?:repairs?|fix(?:es)?|services|maintains|repairing|fixing)$/i;
+const SELL_VERBS = /^(?:sells?|rents?|selling|renting|offers?|serves?|serving|offering)$/i;
+const MANAGE_VERBS = /^(?:manages?|runs?|operates?)$/i;
+
+const GREETING =
+  /^(?:hi|hello|hey|hi there|hello there|good (?:morning|afternoon|evening)|please|thanks|thank you)$/i;
+
+/** "records" -> "record", "bicycles" -> "bicycle", "glasses" stays: enough for a noun modifier. */
+function singular(word: string): string {
+  if (/(?:ss|us|is)$/i.test(word) || word.length <= 3) return word;
+  if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+  if (/sses$/i.test(word)) return word.slice(0, -2);
+  if (/(?:ches|shes|xes)$/i.test(word)) return word.slice(0, -2);
+  return word.replace(/s$/i, "");
+}
+
+function singularLast(phrase: string): string {
+  const words = phrase.split(" ");
+  words[words.length - 1] = singular(words.at(-1)!);
+  return words.join(" ");
+}
+
+function stripFrames(text: string): string {
+  let phrase = text.trim();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const frame of LEADING_FRAMES) {
+      const next = phrase.replace(frame, "").trim();
+      if (next !== phrase && /\p{L}/u.test(next)) {
+        phrase = next;
+        changed = true;
+      }
+    }
+  }
+  return phrase;
+}
+
+/**
+ * The business phrase of a scrubbed request: framing dropped ("we run a small family business
+ * that repairs bicycles" -> "bicycle repair service"), the head noun and its modifiers kept,
+ * circumstances cut ("boutique hotel on the beach" -> "boutique hotel"). Empty when the request
+ * holds no letters.
+ */
+export function businessPhrase(scrubbed: string): string {
+  return businessPhrases(scrubbed)[0] ?? "";
+}
+
+/**
+ * Every candidate business phrase of a scrubbed request, most likely first: one per sentence and
+ * comma-separated part, greetings skipped ("Presto-Change-O, you're a pet store" gives
+ * "Presto-Change-O" and "pet store"). The caller takes the first that the catalog knows well.
+ */
+export function businessPhrases(scrubbed: string): string[] {
+  const parts = scrubbed
+    .split(". ")
+    .flatMap((clause) => clause.split(/\s*,\s*/u))
+    .filter((part) => /\p{L}/u.test(part) && !GREETING.test(part));
+  const phrases = parts.map(phraseOf).filter((phrase) => /\p{L}/u.test(phrase));
+  return [...new Set(phrases)];
+}
+
+function phraseOf(part: string): string {
+  let phrase = stripFrames(part.replace(/[’']/g, "'"));
+  const clause = CLAUSE.exec(phrase);
+  if (clause) {
+    const [, , noun = "", verb = "", rest = ""] = clause;
+    // Inside "that sells ..." a purpose is a circumstance too: "toys for kids" -> "toys".
+    const object = singularLast(
+      stripFrames(rest.replace(TRAILING_CIRCUMSTANCES, "").replace(/\s(?:for|to)\s.*$/i, "")),
+    );
+    const kind = /^(?:shops?|stores?)$/i.test(noun) ? singular(noun) : "";
+    if (REPAIR_VERBS.test(verb)) phrase = `${object} repair ${kind || "service"}`;
+    else if (SELL_VERBS.test(verb)) phrase = `${object} ${kind || singular(noun)}`;
+    else if (MANAGE_VERBS.test(verb)) phrase = `${object} management`;
+    else phrase = `${object} ${singular(noun)}`;
+  } else {
+    phrase = phrase.replace(TRAILING_CIRCUMSTANCES, "");
+    const participle = PARTICIPLE.exec(phrase);
+    if (participle) {
+      const [, head = "", verb = "", object = ""] = participle;
+      phrase = REPAIR_VERBS.test(verb)
+        ? `${singularLast(object)} repair ${singularLast(head)}`
+        : `${singularLast(object)} ${singularLast(head)}`;
+    }
+  }
+  return phrase.replace(/\s+/gu, " ").trim();
+}
+
+/** Title Case, at most {@link BUSINESS_NAME_MAX_LENGTH} characters, cut at a word boundary. */
+export function nameFromPhrase(phrase: string): string {
+  const words = toTitleCase(phrase).split(" ");
+  let name = "";
+  for (const word of words) {
+    const next = name ? `${name} ${word}` : word;
+    if ([...next].length > BUSINESS_NAME_MAX_LENGTH) break;
+    name = next;
+  }
+  while (TRAILING_JOINERS.test(name)) name = name.replace(TRAILING_JOINERS, "");
+  return name;
+}
