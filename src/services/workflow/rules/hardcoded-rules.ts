@@ -56,7 +56,7 @@ export function checkHardcoded(input: RuleInput, report: Report): void {
         const found =
           typeof scanned.value === "number"
             ? String(scanned.value) === hint.value
-            : (hint.word && folded.trim() === hint.folded) || containsWord(folded, hint);
+            : (hint.word && isWholeValue(folded, hint.folded)) || containsWord(folded, hint);
         if (!found) continue;
         report(
           "hardcoded",
@@ -176,6 +176,13 @@ function containsWord(text: string, hint: Hint): boolean {
     matched = hint.failure[matched - 1]!;
   }
   return false;
+}
+
+/** `text` is `value` with only white space around it (checked without trimming first). */
+function isWholeValue(text: string, value: string): boolean {
+  if (text.length < value.length) return false;
+  if (text.length === value.length) return text === value;
+  return text.trim() === value;
 }
 
 /** Joiners that make a word part of a path or identifier wherever they stand next to it. */

@@ -60,6 +60,7 @@ class TemplateFacts {
  */
 export function checkTemplates(input: RuleInput, report: Report): void {
   const facts = new TemplateFacts(input);
+  const lateRefs = new LateReferences();
   for (const node of input.workflow.nodes) {
     const scan = input.scans[node.index]!;
     const id = shown(node.id);
@@ -70,11 +71,10 @@ export function checkTemplates(input: RuleInput, report: Report): void {
         { path: bad.location, nodeId: node.id },
       );
     }
-    const lateRefs = new Map<string, LateReference>();
     for (const template of scan.templates) {
       checkTemplate(input, facts, node, template, lateRefs, report);
     }
-    for (const late of lateRefs.values()) reportNodeOrder(facts, node, late, report);
+    for (const late of lateRefs.take()) reportNodeOrder(facts, node, late, report);
   }
 }
 
@@ -85,6 +85,29 @@ interface LateReference {
   first: LocatedTemplate;
   /** How many templates of the node name that node. */
   count: number;
+}
+
+/**
+ * The late references of the node being checked, by the node they name, in document order of
+ * the first. A map is made only once some node names a node that does not run before it.
+ */
+class LateReferences {
+  private byTarget: Map<string, LateReference> | undefined;
+
+  add(target: IrNode, template: LocatedTemplate): void {
+    this.byTarget ??= new Map();
+    const late = this.byTarget.get(target.id);
+    if (late === undefined) this.byTarget.set(target.id, { target, first: template, count: 1 });
+    else late.count++;
+  }
+
+  /** The references gathered since the last call; the next node starts empty. */
+  take(): LateReference[] {
+    if (this.byTarget === undefined || this.byTarget.size === 0) return [];
+    const all = [...this.byTarget.values()];
+    this.byTarget.clear();
+    return all;
+  }
 }
 
 /**
@@ -124,7 +147,7 @@ function checkTemplate(
   facts: TemplateFacts,
   node: IrNode,
   template: LocatedTemplate,
-  lateRefs: Map<string, LateReference>,
+  lateRefs: LateReferences,
   report: Report,
 ): void {
   const declared = input.inputByName.get(template.base);
@@ -157,9 +180,7 @@ function checkTemplate(
     return;
   }
   if (target.id === node.id || !input.order.runsBefore(target.id, node.id)) {
-    const late = lateRefs.get(target.id);
-    if (late === undefined) lateRefs.set(target.id, { target, first: template, count: 1 });
-    else late.count++;
+    lateRefs.add(target, template);
   }
   if (
     outputs.value !== undefined &&
