@@ -100,7 +100,9 @@ describe("one error per root cause", () => {
     const { errors } = validateWorkflow(ir, contextOf(notes));
     expect(rulesOf(errors)).toEqual(["node-order", "node-order"]);
     expect(errors[0]!.message).toContain("references 'summarize_notes' which comes after it");
-    expect(errors[0]!.message).toContain("(and 2 more templates naming it)");
+    expect(errors[0]!.message).toContain(
+      "(template '${summarize_notes.response}' in parameter 'encoding', and 2 more templates naming it)",
+    );
     expect(errors[1]!.message).toContain("references 'save_summary' which comes after it");
     expect(errors[1]!.message).not.toContain("more template");
   });

@@ -124,12 +124,11 @@ function reportNodeOrder(
   const where = { path: template.location, nodeId: node.id };
   const id = shown(node.id);
   const raw = shown(template.raw);
-  const others =
-    count === 1 ? "" : ` (and ${count - 1} more template${count === 2 ? "" : "s"} naming it)`;
+  const more = `and ${count - 1} more template${count === 2 ? "" : "s"} naming it`;
   if (target.id === node.id) {
     report(
       "node-order",
-      issueText`Node '${id}' parameter '${template.location}': template '${raw}'${others} references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
+      issueText`Node '${id}' parameter '${template.location}': template '${raw}'${count === 1 ? "" : ` (${more})`} references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
       where,
     );
     return;
@@ -137,7 +136,7 @@ function reportNodeOrder(
   const targetId = shown(target.id);
   report(
     "node-order",
-    issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'${others}); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
+    issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'${count === 1 ? "" : `, ${more}`}); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
     where,
   );
 }
