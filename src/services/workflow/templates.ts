@@ -162,7 +162,7 @@ function scanBraced(
         reason:
           body.length === 0
             ? "empty template; write ${input_name} or ${node_id.output_key}"
-            : "the body must be a name followed by .field or [n] parts, e.g. ${node_id.output_key.items[0]}",
+            : "the body must be a name followed by .field or [n] parts, e.g. ${node_id.output_key.items[0]}; for a literal '${' (a shell expansion), write '$${'",
       });
     }
     return end + 1;
@@ -177,7 +177,7 @@ function scanBraced(
     raw,
     start: dollar,
     reason: hasLaterClose
-      ? "templates may not contain spaces or other punctuation; write ${name.field} with no spaces"
+      ? "templates may not contain spaces or other punctuation; write ${name.field} with no spaces, or '$${' for a literal '${' (a shell expansion such as ${HOME:-/tmp})"
       : "'${' has no closing '}'; close it, or write '$${' for a literal '${'",
   });
   // Skip what was quoted so its inside is not scanned again as bare `$name` templates; an

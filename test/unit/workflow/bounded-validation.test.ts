@@ -217,14 +217,26 @@ describe("comparePaths", () => {
 });
 
 describe("hard-coded values (Knuth-Morris-Pratt instead of a regular expression)", () => {
-  /** The original check: case-insensitive, on word boundaries. */
+  /**
+   * The rule as regular expressions: case-insensitive, on word boundaries; a letters-only value
+   * only as the whole text or joined to a path or identifier (/ \ ~ @ # =, or . : next to a
+   * letter, digit or "_").
+   */
   function regexFinds(text: string, value: string): boolean {
     const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(?:^|[^A-Za-z0-9_])${escaped}(?:$|[^A-Za-z0-9_])`, "i").test(text);
+    if (!/^\p{L}+$/u.test(value)) {
+      return new RegExp(`(?:^|[^A-Za-z0-9_])${escaped}(?:$|[^A-Za-z0-9_])`, "i").test(text);
+    }
+    const strong = "[/\\\\~@#=]";
+    return [
+      `^\\s*${escaped}\\s*$`,
+      `(?:${strong}|[A-Za-z0-9_][.:])${escaped}(?:$|[^A-Za-z0-9_])`,
+      `(?:^|[^A-Za-z0-9_])${escaped}(?:${strong}|[.:][A-Za-z0-9_])`,
+    ].some((source) => new RegExp(source, "i").test(text));
   }
 
-  it("finds a value exactly where the regular expression did", () => {
-    const text = fc.stringMatching(/^[aAbB1_ .é-]{0,24}$/);
+  it("finds a value exactly where the regular expressions do", () => {
+    const text = fc.stringMatching(/^[aAbB1_ .é/:=-]{0,24}$/);
     const value = fc
       .stringMatching(/^[aAbB1_ .é-]{2,6}$/)
       .filter(

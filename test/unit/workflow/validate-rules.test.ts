@@ -501,10 +501,18 @@ const cases: Record<string, RuleCase[]> = {
   ],
   "template-type": [
     {
-      name: "dict into a str parameter",
-      bad: (ir) => (ir.nodes[2].params.content = "${summarize_notes.llm_usage}"),
-      good: (ir) => (ir.nodes[2].params.content = "Usage: ${summarize_notes.llm_usage}"),
-      tokens: ["node 'save_summary' parameter 'content'", "'dict'", "'str'"],
+      name: "dict into a bool parameter",
+      bad: (ir) => (ir.nodes[2].params.append = "${summarize_notes.llm_usage}"),
+      // A file writer's content takes an object: it is written as JSON.
+      good: (ir) => (ir.nodes[2].params.content = "${summarize_notes.llm_usage}"),
+      tokens: ["node 'save_summary' parameter 'append'", "'dict'", "'bool'"],
+    },
+    {
+      name: "dict into a str parameter that is not a file's content",
+      fixture: triage,
+      bad: (ir) => (ir.nodes[1].params.system = "${fetch_issue.issue_data}"),
+      good: (ir) => (ir.nodes[1].params.system = "Issue: ${fetch_issue.issue_data}"),
+      tokens: ["node 'classify_issue' parameter 'system'", "'dict'", "'str'"],
     },
   ],
 };

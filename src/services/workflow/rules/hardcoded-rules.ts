@@ -14,7 +14,12 @@ interface Hint {
   folded: string;
   /** Knuth-Morris-Pratt failure table of `folded`. */
   failure: Int32Array;
+  /** Letters only ("main", "region"): an ordinary word, matched only as a value (see below). */
+  word: boolean;
 }
+
+/** A value of letters only, in any script: a word a sentence may use with its ordinary meaning. */
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * hardcoded: a discovered parameter value copied literally into node params, instead of coming in
@@ -22,6 +27,17 @@ interface Hint {
  * found inside "2020"), with template tokens blanked first (a value equal to an output name is
  * not a copy). Numbers compare as their decimal text. Booleans, empty and one-character values
  * are ignored: too common to mean anything.
+ *
+ * A value made of letters only ("main", "region", "amount") is also an ordinary word: "summarize
+ * the main points" does not copy the base branch `main`. Such a value is reported only where it is
+ * a value, not a word of prose: when the string's text besides its templates is that value
+ * ("main", " Main ", "${remote} main"), or when the occurrence is part of a path or identifier,
+ * joined to other text by one of / \ ~ @ # = (on either side: "origin/main", "--branch=main",
+ * "#main") or by "." or ":" with a letter, digit or "_" on the far side ("main.py",
+ * "origin:main", but not "into main." ending a sentence). A word in a shell command
+ * ("git checkout main") is therefore not reported: prose and commands look alike.
+ * Values with a digit, punctuation or a space ("notes.txt", "1234", "v1.4.0", "acme/widgets",
+ * "climate change") are distinctive enough to be reported wherever they occur as words.
  *
  * Reads the strings and numbers the template scan already visited, and searches each string once
  * per value with Knuth-Morris-Pratt: linear in the string whatever the value, where a regular
@@ -40,7 +56,7 @@ export function checkHardcoded(input: RuleInput, report: Report): void {
         const found =
           typeof scanned.value === "number"
             ? String(scanned.value) === hint.value
-            : containsWord(folded, hint);
+            : (hint.word && isWholeValue(folded, hint.folded)) || containsWord(folded, hint);
         if (!found) continue;
         report(
           "hardcoded",
@@ -61,7 +77,13 @@ function collectHints(discovered: Record<string, unknown> | undefined): Hint[] {
     const value = raw.trim();
     if (value.length < 2 || GENERIC_VALUES.has(value.toLowerCase())) return;
     const folded = foldCase(value);
-    hints.push({ key, value, folded, failure: failureTable(folded) });
+    hints.push({
+      key,
+      value,
+      folded,
+      failure: failureTable(folded),
+      word: LETTERS_ONLY.test(value),
+    });
   };
   for (const key of Object.keys(discovered).sort()) {
     const value = discovered[key];
@@ -130,7 +152,10 @@ function failureTable(pattern: string): Int32Array {
 
 const WORD = /[A-Za-z0-9_]/;
 
-/** `hint` occurs in `text` with no letter, digit or "_" right before or after it. */
+/**
+ * `hint` occurs in `text` with no letter, digit or "_" right before or after it; for a
+ * letters-only hint, only where it is joined to a path or identifier (see {@link checkHardcoded}).
+ */
 function containsWord(text: string, hint: Hint): boolean {
   const pattern = hint.folded;
   let matched = 0;
@@ -141,8 +166,40 @@ function containsWord(text: string, hint: Hint): boolean {
     const start = index - pattern.length + 1;
     const before = start === 0 || !WORD.test(text[start - 1]!);
     const after = index + 1 === text.length || !WORD.test(text[index + 1]!);
-    if (before && after) return true;
+    if (
+      before &&
+      after &&
+      (!hint.word || joinedBefore(text, start) || joinedAfter(text, index + 1))
+    ) {
+      return true;
+    }
     matched = hint.failure[matched - 1]!;
   }
   return false;
+}
+
+/** `text` is `value` with only white space around it (checked without trimming first). */
+function isWholeValue(text: string, value: string): boolean {
+  if (text.length < value.length) return false;
+  if (text.length === value.length) return text === value;
+  return text.trim() === value;
+}
+
+/** Joiners that make a word part of a path or identifier wherever they stand next to it. */
+const STRONG_JOINERS = new Set(["/", "\\", "~", "@", "#", "="]);
+/** Joiners that do so only between two word characters (else they end a sentence or a label). */
+const WEAK_JOINERS = new Set([".", ":"]);
+
+function joinedBefore(text: string, start: number): boolean {
+  const joiner = text[start - 1];
+  if (joiner === undefined) return false;
+  if (STRONG_JOINERS.has(joiner)) return true;
+  return WEAK_JOINERS.has(joiner) && start >= 2 && WORD.test(text[start - 2]!);
+}
+
+function joinedAfter(text: string, end: number): boolean {
+  const joiner = text[end];
+  if (joiner === undefined) return false;
+  if (STRONG_JOINERS.has(joiner)) return true;
+  return WEAK_JOINERS.has(joiner) && end + 1 < text.length && WORD.test(text[end + 1]!);
 }

@@ -7,7 +7,7 @@ import type { IrNode, IssueLocation, Report, RuleInput } from "./rule-context.js
 import { quoteList } from "./rule-context.js";
 import type { NodeOutputs } from "./node-outputs.js";
 import { nodeOutputs } from "./node-outputs.js";
-import { typeCompatible, typeOfTemplate } from "./template-types.js";
+import { typeCompatible, typeFamily, typeOfTemplate } from "./template-types.js";
 
 /**
  * What many templates ask about the same node or the whole document, worked out once: a document
@@ -60,6 +60,7 @@ class TemplateFacts {
  */
 export function checkTemplates(input: RuleInput, report: Report): void {
   const facts = new TemplateFacts(input);
+  const lateRefs = new LateReferences();
   for (const node of input.workflow.nodes) {
     const scan = input.scans[node.index]!;
     const id = shown(node.id);
@@ -70,8 +71,74 @@ export function checkTemplates(input: RuleInput, report: Report): void {
         { path: bad.location, nodeId: node.id },
       );
     }
-    for (const template of scan.templates) checkTemplate(input, facts, node, template, report);
+    for (const template of scan.templates) {
+      checkTemplate(input, facts, node, template, lateRefs, report);
+    }
+    for (const late of lateRefs.take()) reportNodeOrder(facts, node, late, report);
   }
+}
+
+/** The templates of one node naming one node that does not run before it: one root cause. */
+interface LateReference {
+  target: IrNode;
+  /** The first such template, in document order. */
+  first: LocatedTemplate;
+  /** How many templates of the node name that node. */
+  count: number;
+}
+
+/**
+ * The late references of the node being checked, by the node they name, in document order of
+ * the first. A map is made only once some node names a node that does not run before it.
+ */
+class LateReferences {
+  private byTarget: Map<string, LateReference> | undefined;
+
+  add(target: IrNode, template: LocatedTemplate): void {
+    this.byTarget ??= new Map();
+    const late = this.byTarget.get(target.id);
+    if (late === undefined) this.byTarget.set(target.id, { target, first: template, count: 1 });
+    else late.count++;
+  }
+
+  /** The references gathered since the last call; the next node starts empty. */
+  take(): LateReference[] {
+    if (this.byTarget === undefined || this.byTarget.size === 0) return [];
+    const all = [...this.byTarget.values()];
+    this.byTarget.clear();
+    return all;
+  }
+}
+
+/**
+ * node-order, once per (node, referenced node): three templates reading a later node have one
+ * fix (reorder the chain, or use an input), and the retry prompt only carries three errors.
+ */
+function reportNodeOrder(
+  facts: TemplateFacts,
+  node: IrNode,
+  late: LateReference,
+  report: Report,
+): void {
+  const { target, first: template, count } = late;
+  const where = { path: template.location, nodeId: node.id };
+  const id = shown(node.id);
+  const raw = shown(template.raw);
+  const more = `and ${count - 1} more template${count === 2 ? "" : "s"} naming it`;
+  if (target.id === node.id) {
+    report(
+      "node-order",
+      issueText`Node '${id}' parameter '${template.location}': template '${raw}'${count === 1 ? "" : ` (${more})`} references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
+      where,
+    );
+    return;
+  }
+  const targetId = shown(target.id);
+  report(
+    "node-order",
+    issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'${count === 1 ? "" : `, ${more}`}); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
+    where,
+  );
 }
 
 function checkTemplate(
@@ -79,6 +146,7 @@ function checkTemplate(
   facts: TemplateFacts,
   node: IrNode,
   template: LocatedTemplate,
+  lateRefs: LateReferences,
   report: Report,
 ): void {
   const declared = input.inputByName.get(template.base);
@@ -110,19 +178,8 @@ function checkTemplate(
     );
     return;
   }
-  if (target.id === node.id) {
-    report(
-      "node-order",
-      issueText`${at}: template '${raw}' references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
-      where,
-    );
-  } else if (!input.order.runsBefore(target.id, node.id)) {
-    const targetId = shown(target.id);
-    report(
-      "node-order",
-      issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
-      where,
-    );
+  if (target.id === node.id || !input.order.runsBefore(target.id, node.id)) {
+    lateRefs.add(target, template);
   }
   if (
     outputs.value !== undefined &&
@@ -159,11 +216,29 @@ function reportUnknownBase(
     );
     return;
   }
+  const literal = looksLikeShellVariable(node, template)
+    ? ` If a literal '$' is meant (a shell or environment variable), write '${"$" + raw}': '$$' is a literal '$'. Otherwise`
+    : "";
   report(
     "undeclared-var",
-    issueText`Node '${id}' references undefined input '${raw}' in parameter '${template.location}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])} Declare '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
+    issueText`Node '${id}' references undefined input '${raw}' in parameter '${template.location}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])}${literal}${literal === "" ? " Declare" : " declare"} '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
     where,
   );
+}
+
+/** Names of parameters and node types that hold shell commands or scripts. */
+const SHELL_PLACE = /(^|[-_])(shell|bash|sh|zsh|cmd|command|commands|script|exec|run)($|[-_])/i;
+
+/**
+ * An undeclared `$NAME`/`${NAME}` that is more likely a shell or environment variable than a
+ * forgotten input: written in upper case like environment variables ($HOME, ${PATH}, $GITHUB_TOKEN),
+ * or in a parameter or node type for shell commands (`command` of a `shell` node). Such a message
+ * says that `$$` writes a literal `$` (templates.ts).
+ */
+function looksLikeShellVariable(node: IrNode, template: LocatedTemplate): boolean {
+  if (/^[A-Z][A-Z0-9_]*$/.test(template.base)) return true;
+  const top = template.location.topKey;
+  return SHELL_PLACE.test(node.type) || (typeof top === "string" && SHELL_PLACE.test(top));
 }
 
 /** node-output: first key among the node's outputs, deeper keys in the declared structure. */
@@ -258,6 +333,29 @@ function templatePath(fields: readonly string[]): string {
   return templateText(fields[0]!, fields.slice(1));
 }
 
+/** Parameters that hold what a file writer writes. */
+const CONTENT_PARAMS = new Set(["content", "contents", "data", "text", "body"]);
+/** A component that writes files, by its type name or its description. */
+const FILE_WRITER_NAME =
+  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
+const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
+
+/**
+ * A file writer's content parameter takes objects and lists too: the writer serialises them
+ * (JSON), so an http response or an issue object written to a file is not a mismatch even when
+ * the parameter is declared `str`. Told by the component, not the node id: a type such as
+ * `write-file` or a description such as "Writes text to a file".
+ */
+function writesContent(spec: ComponentSpec, key: string): boolean {
+  if (!CONTENT_PARAMS.has(key)) return false;
+  return FILE_WRITER_NAME.test(spec.name) || FILE_WRITER_TEXT.test(spec.description);
+}
+
+function isContainer(type: string): boolean {
+  const family = typeFamily(type);
+  return family === "object" || family === "array";
+}
+
 /** template-type (warning): a whole-value template whose type cannot fill the parameter. */
 function checkTemplateType(
   input: RuleInput,
@@ -281,6 +379,7 @@ function checkTemplateType(
   if (expected === undefined) return;
   const actual = typeOfTemplate(input, template);
   if (actual === undefined || typeCompatible(actual, expected)) return;
+  if (writesContent(spec, key) && isContainer(actual)) return;
   report(
     "template-type",
     `Type mismatch in node '${shown(node.id)}' parameter '${key}': template ${shown(template.raw)} has type '${shown(actual)}' but parameter expects '${shown(expected)}'; reference a value of type '${shown(expected)}' or convert it in an earlier step`,
