@@ -59,7 +59,13 @@ export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult 
   }
   const chain = orderChain(selection.components, selection.bindings, selection.relevance);
   const ids = nodeIds(chain, selection.bindings, request);
-  const draft = buildWorkflow(chain, ids, selection.bindings, request);
+  const { draft, problems } = buildWorkflow(chain, ids, selection.bindings, request);
+  if (problems.length > 0) {
+    // A workflow that leaves out or fakes a step the request needs is not a success.
+    return {
+      failure: `the planned chain (${chain.map((component) => component.name).join(" → ")}) does not do what was asked: ${problems.join("; ")}`,
+    };
+  }
 
   const validation = validateWorkflow(draft, {
     planningContext,

@@ -53,6 +53,7 @@ const SYNONYMS: Record<string, readonly string[]> = {
   log: ["log", "commit", "history"],
   aggregate: ["aggregate", "sum", "total", "group", "average"],
   search: ["search", "find", "look"],
+  checkout: ["checkout", "check", "switch"],
 };
 
 /** The request words (stems) that mention one component-name token, itself included. */
