@@ -280,7 +280,10 @@ function wireFromEarlier(slot: Slot, placed: readonly Placed[]): string | undefi
  * (by node and output name when two share a name): no read step's result is left behind.
  */
 function upstreamOf(placed: readonly Placed[], consumed: ReadonlySet<string>): [string, string][] {
-  const pending = pendingOutputs(placed, consumed);
+  // A flag (written, checked_out) says the step ran; it is no data for the model.
+  const pending = pendingOutputs(placed, consumed).filter(
+    (output) => inputTypeOf(output.type) !== "boolean",
+  );
   const counts = new Map<string, number>();
   for (const output of pending) counts.set(output.label, (counts.get(output.label) ?? 0) + 1);
   return pending.map((output) => [
