@@ -493,6 +493,17 @@ describe("planWorkflowOffline never claims a wrong success (issue 11)", () => {
     );
   });
 
+  it("fails, naming shell-command, when the request says 'run' but not which command", () => {
+    const failure = failureOf(
+      offer(
+        [SHELL_NODE, LLM_NODE, WRITE_NODE],
+        "Run the tests and save a summary of the failures to report.md",
+        { output_file: "report.md" },
+      ),
+    );
+    expect(failure).toContain("could not place `shell-command`: its required input `command`");
+  });
+
   it("places shell-command when the request's command was discovered", () => {
     const input = offer(
       [SHELL_NODE, LLM_NODE],

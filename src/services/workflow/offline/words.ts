@@ -54,6 +54,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
   aggregate: ["aggregate", "sum", "total", "group", "average"],
   search: ["search", "find", "look"],
   checkout: ["checkout", "check", "switch"],
+  shell: ["shell", "run", "execute"],
+  command: ["command", "run", "execute"],
 };
 
 /** The request words (stems) that mention one component-name token, itself included. */
