@@ -87,6 +87,29 @@ describe("planWorkflowOffline over every workflow fixture", () => {
     },
   );
 
+  it("uses every browsed component of each fixture but unmentioned ones and same-family alternatives", () => {
+    // Left out on purpose: the request names none of them and no discovered value fits them, or a
+    // chosen component does the same thing to the same object (github-list-issues).
+    const unused: Record<string, string[]> = {
+      "changelog-from-commits": ["read-file"],
+      "csv-sales-report": [],
+      "github-issue-triage": ["github-list-issues"],
+      "release-notes-from-saved-workflow": ["git-log", "weekly-report"],
+      "summarize-notes": ["list-directory"],
+      "translate-readme": [],
+    };
+    for (const fixture of fixtures) {
+      const used = plan(inputOf(fixture)).nodes.map((node) =>
+        node.type === "workflow" ? String(node.params.workflow_name) : node.type,
+      );
+      const browsed = [
+        ...fixture.browsedComponents.nodeIds,
+        ...fixture.browsedComponents.workflowNames,
+      ];
+      expect(browsed.filter((name) => !used.includes(name))).toEqual(unused[fixture.name]);
+    }
+  });
+
   it("covers all six fixtures", () => {
     expect(fixtures.map((fixture) => fixture.name).sort()).toEqual(EXPECTED_VALID);
   });
