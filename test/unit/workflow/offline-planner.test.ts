@@ -615,6 +615,27 @@ describe("planWorkflowOffline never claims a wrong success (issue 11)", () => {
     expect(failure).toContain("could not place `read-file`: no later step uses its output");
   });
 
+  it("fails, naming llm, when the model's answer reaches no later step", () => {
+    const commit = `### git-commit
+Commits files.
+
+**Inputs**:
+- \`message: str\` - Commit message
+- \`files: list[str]\` - Files to commit
+
+**Outputs**:
+- \`sha: str\` - Commit id
+`;
+    const failure = failureOf(
+      offer([READ_NODE, LLM_NODE, commit], "Summarize notes.txt and commit notes.txt", {
+        input_file: "notes.txt",
+      }),
+    );
+    expect(failure).toContain(
+      "could not place `llm`: no later step uses its output (response: str)",
+    );
+  });
+
   it("gives the model every earlier read, not only the nearest one", () => {
     const input = offer(
       [READ_NODE, SHELL_NODE, LLM_NODE, WRITE_NODE],

@@ -178,9 +178,10 @@ export function buildWorkflow(
     placed.push({ id, component, outputs: { ...component.outputs } });
   });
 
-  // A read step feeds the steps after it; the last step's data is the workflow's result.
+  // A read step, and the model step, feed the steps after them; the last step's data is the
+  // workflow's result.
   for (const producer of placed.slice(0, -1)) {
-    if (!isReadStep(producer.component)) continue;
+    if (!isReadStep(producer.component) && !producer.component.llmLike) continue;
     const data = Object.entries(producer.outputs).filter(
       ([name, type]) => !isMetaOutput(name) && inputTypeOf(type) !== "boolean",
     );
