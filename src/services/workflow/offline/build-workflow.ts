@@ -59,8 +59,10 @@ interface Placed {
 /**
  * Assembles the workflow for a chosen, ordered chain. Each slot's value, in this order: the
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
- * output of the nearest earlier node; else a new required input named after the slot. Optional
- * slots without a discovered value are left out, so the component's own default applies.
+ * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
+ * new required input named after the slot. Optional slots without a discovered value are left
+ * out, so the component's own default applies. What cannot be done honestly (a program or object
+ * input, data a slot cannot take, a read nobody uses) is listed in `problems`.
  */
 export function buildWorkflow(
   chain: readonly Component[],
