@@ -560,3 +560,51 @@ describe("generateWorkflow: the generate → validate → retry loop over the re
     });
   });
 });
+
+describe("generateWorkflow without a model: the offline planner never claims a wrong success", () => {
+  const SHELL_CONTEXT = `## Selected Components
+
+### shell-command
+Runs a shell command.
+
+**Inputs**:
+- \`command: str\` - The command line to run
+
+**Outputs**:
+- \`stdout: str\` - Standard output
+- \`exit_code: int\` - Exit code
+
+### llm
+Sends a prompt to a language model.
+
+**Inputs**:
+- \`prompt: str\` - The full prompt
+
+**Outputs**:
+- \`response: str\` - The model's answer
+`;
+  const service = new WorkflowService({
+    logger: pino({ level: "silent" }),
+    overallTimeoutMs: 5_000,
+  });
+
+  it("answers success: false, GENERATION_INVALID, naming the component it could not place and why", async () => {
+    const result = await service.generateWorkflow({
+      userInput: "Run npm test in a shell and summarize the failures",
+      planningContext: SHELL_CONTEXT,
+      browsedComponents: { nodeIds: ["shell-command", "llm"], workflowNames: [] },
+    });
+    expect(result.success).toBe(false);
+    expect(result.workflow).toBeNull();
+    expect(result.errorCode).toBe("GENERATION_INVALID");
+    expect(result.error).toContain(
+      "could not place `shell-command`: its required input `command` (str) cannot be filled from the request",
+    );
+  });
+
+  it("still succeeds on a fixture it can plan", async () => {
+    const result = await service.generateWorkflow(requestFor());
+    expect(result.success).toBe(true);
+    expect(result.error).toBeNull();
+  });
+});

@@ -31,7 +31,9 @@ const FAILURE_ERROR_LIMIT = 3;
  * (select-components.ts); order them producer-first (order-chain.ts); name the nodes
  * (node-ids.ts); fill every parameter from discovered values, earlier outputs or new inputs
  * (build-workflow.ts); then judge the result with the same validator and contract as a model's
- * answer. It never returns an invalid workflow: a failure says why instead.
+ * answer. It never returns an invalid workflow, nor one that leaves out or fakes a step: a chosen
+ * component whose program or object input the request does not give, upstream data a step cannot
+ * take, or a read (or model answer) no later step uses makes a failure naming each component.
  *
  * The workflow service calls this directly when no model is configured, with the request's
  * `userInput`, `planningContext`, `browsedComponents` and `discoveredParams`, and treats a
@@ -59,7 +61,13 @@ export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult 
   }
   const chain = orderChain(selection.components, selection.bindings, selection.relevance);
   const ids = nodeIds(chain, selection.bindings, request);
-  const draft = buildWorkflow(chain, ids, selection.bindings, request);
+  const { draft, problems } = buildWorkflow(chain, ids, selection.bindings, request);
+  if (problems.length > 0) {
+    // A workflow that leaves out or fakes a step the request needs is not a success.
+    return {
+      failure: `the planned chain (${chain.map((component) => component.name).join(" → ")}) does not do what was asked: ${problems.join("; ")}`,
+    };
+  }
 
   const validation = validateWorkflow(draft, {
     planningContext,

@@ -87,6 +87,29 @@ describe("planWorkflowOffline over every workflow fixture", () => {
     },
   );
 
+  it("uses every browsed component of each fixture but unmentioned ones and same-family alternatives", () => {
+    // Left out on purpose: the request names none of them and no discovered value fits them, or a
+    // chosen component does the same thing to the same object (github-list-issues).
+    const unused: Record<string, string[]> = {
+      "changelog-from-commits": ["read-file"],
+      "csv-sales-report": [],
+      "github-issue-triage": ["github-list-issues"],
+      "release-notes-from-saved-workflow": ["git-log", "weekly-report"],
+      "summarize-notes": ["list-directory"],
+      "translate-readme": [],
+    };
+    for (const fixture of fixtures) {
+      const used = plan(inputOf(fixture)).nodes.map((node) =>
+        node.type === "workflow" ? String(node.params.workflow_name) : node.type,
+      );
+      const browsed = [
+        ...fixture.browsedComponents.nodeIds,
+        ...fixture.browsedComponents.workflowNames,
+      ];
+      expect(browsed.filter((name) => !used.includes(name))).toEqual(unused[fixture.name]);
+    }
+  });
+
   it("covers all six fixtures", () => {
     expect(fixtures.map((fixture) => fixture.name).sort()).toEqual(EXPECTED_VALID);
   });
@@ -371,5 +394,259 @@ describe("planWorkflowOffline on small contexts", () => {
       });
       expect(second).toEqual(first);
     }
+  });
+});
+
+const LLM_NODE = `### llm
+Sends a prompt to a language model.
+
+**Inputs**:
+- \`prompt: str\` - The full prompt
+
+**Outputs**:
+- \`response: str\` - The model's answer
+- \`llm_usage: dict\` - Token usage
+`;
+const WRITE_NODE = `### write-file
+Writes text to a file.
+
+**Inputs**:
+- \`file_path: str\` - Path of the file to write
+- \`content: str\` - Text to write
+
+**Outputs**:
+- \`written: bool\` - True when written
+`;
+const READ_NODE = `### read-file
+Reads a text file.
+
+**Inputs**:
+- \`file_path: str\` - Path of the file to read
+
+**Outputs**:
+- \`content: str\` - The file contents
+`;
+const SHELL_NODE = `### shell-command
+Runs a shell command.
+
+**Inputs**:
+- \`command: str\` - The command line to run
+
+**Outputs**:
+- \`stdout: str\` - Standard output
+- \`exit_code: int\` - Exit code
+`;
+const CODE_NODE = `### run-python
+Runs a Python snippet.
+
+**Inputs**:
+- \`code: str\` - Python source to run
+- \`inputs: dict\` - Values the code reads
+
+**Outputs**:
+- \`result: any\` - What the code returned
+`;
+const CHECKOUT_NODE = `### git-checkout
+Checks out a branch.
+
+**Inputs**:
+- \`branch: str\` - Branch to check out
+
+**Outputs**:
+- \`checked_out: bool\` - True on success
+`;
+const HTTP_NODE = `### http-request
+Sends an HTTP request.
+
+**Inputs**:
+- \`url: str\` - Address
+- \`method: str\` - HTTP method (default GET)
+- \`body: dict\` - JSON body to send
+
+**Outputs**:
+- \`response_body: str\` - Body of the answer
+- \`status_code: int\` - HTTP status
+`;
+const GIT_LOG_NODE = `### git-log
+Lists commits.
+
+**Inputs**:
+- \`since: str\` - Tag or date to start from
+
+**Outputs**:
+- \`commits: list[dict]\` - Commits
+`;
+
+/** A request over the given components, all of them browsed. */
+function offer(
+  nodes: string[],
+  userInput: string,
+  discoveredParams: Record<string, unknown>,
+): OfflinePlanInput {
+  return {
+    userInput,
+    planningContext: `## Selected Components\n\n${nodes.join("\n")}`,
+    browsedComponents: {
+      nodeIds: nodes.map((node) => /^### (\S+)/.exec(node)![1]!),
+      workflowNames: [],
+    },
+    discoveredParams,
+  };
+}
+
+function failureOf(input: OfflinePlanInput): string {
+  const result = planWorkflowOffline(input);
+  if (!("failure" in result)) {
+    throw new Error(`expected a failure, got ${JSON.stringify(result.workflow.nodes)}`);
+  }
+  return result.failure;
+}
+
+describe("planWorkflowOffline never claims a wrong success (issue 11)", () => {
+  it("fails, naming shell-command and `command`, when the command is only prose in the request", () => {
+    const failure = failureOf(
+      offer(
+        [SHELL_NODE, LLM_NODE, WRITE_NODE],
+        "Run npm test in a shell and save a summary of the failures to report.md",
+        { output_file: "report.md" },
+      ),
+    );
+    expect(failure).toContain(
+      "could not place `shell-command`: its required input `command` (str) cannot be filled from the request",
+    );
+  });
+
+  it("fails, naming shell-command, when the request says 'run' but not which command", () => {
+    const failure = failureOf(
+      offer(
+        [SHELL_NODE, LLM_NODE, WRITE_NODE],
+        "Run the tests and save a summary of the failures to report.md",
+        { output_file: "report.md" },
+      ),
+    );
+    expect(failure).toContain("could not place `shell-command`: its required input `command`");
+  });
+
+  it("places shell-command when the request's command was discovered", () => {
+    const input = offer(
+      [SHELL_NODE, LLM_NODE],
+      "Run the shell command npm test and summarize the output",
+      { command: "npm test" },
+    );
+    const workflow = plan(input);
+    expect(workflow.nodes.map((node) => node.type)).toEqual(["shell-command", "llm"]);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
+  });
+
+  it("fails, naming run-python, `code` and `inputs`, instead of asking the user for the program", () => {
+    const failure = failureOf(
+      offer(
+        [READ_NODE, CODE_NODE, LLM_NODE, WRITE_NODE],
+        "Read data.json, compute the totals with python, and write a summary to totals.md",
+        { input_file: "data.json", output_file: "totals.md" },
+      ),
+    );
+    expect(failure).toContain("could not place `run-python`: its required input `code` (str)");
+    expect(failure).toContain("its required input `inputs` (dict)");
+  });
+
+  it("places a branch checkout the request asks for ('check out'), instead of dropping it", () => {
+    const input = offer(
+      [CHECKOUT_NODE, READ_NODE, LLM_NODE, WRITE_NODE],
+      "Check out the release branch, read CHANGES.md and write a summary to summary.md",
+      { input_file: "CHANGES.md", output_file: "summary.md" },
+    );
+    const workflow = plan(input);
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "git-checkout",
+      "read-file",
+      "llm",
+      "write-file",
+    ]);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
+    // The checkout's flag is no data for the model; the file is.
+    const prompt = String(workflow.nodes[2]!.params.prompt);
+    expect(prompt).not.toContain("checked_out");
+    expect(prompt).toContain(`\${${workflow.nodes[1]!.id}.content}`);
+  });
+
+  it("fails, naming http-request and its object `body`, when no earlier output can fill it", () => {
+    const failure = failureOf(
+      offer(
+        [READ_NODE, LLM_NODE, HTTP_NODE],
+        "Summarize notes.txt and post the summary to https://example.com/api as JSON",
+        { input_file: "notes.txt", url: "https://example.com/api" },
+      ),
+    );
+    expect(failure).toContain("could not place `http-request`: its required input `body` (dict)");
+  });
+
+  it("wires upstream text into write-file instead of a new required input", () => {
+    const input = offer(
+      [SHELL_NODE, WRITE_NODE],
+      "Run the shell command npm test and write its output to out.txt",
+      { command: "npm test", output_file: "out.txt" },
+    );
+    const workflow = plan(input);
+    expect(workflow.nodes[1]!.params.content).toBe(`\${${workflow.nodes[0]!.id}.stdout}`);
+    expect(Object.keys(workflow.inputs)).not.toContain("write_content");
+  });
+
+  it("fails, naming write-file's `content`, when the upstream data does not fit it (no write_content)", () => {
+    const failure = failureOf(
+      offer([GIT_LOG_NODE, WRITE_NODE], "Write the git log since v1.0 to log.txt", {
+        since: "v1.0",
+        output_file: "log.txt",
+      }),
+    );
+    expect(failure).toContain(
+      "could not place `write-file`: its required input `content` (str) should take the data of an earlier step",
+    );
+    expect(failure).not.toContain("write_content");
+  });
+
+  it("fails, naming read-file, when no later step uses what it read", () => {
+    const failure = failureOf(
+      offer([READ_NODE, SHELL_NODE], "Read notes.txt then run the shell command make", {
+        input_file: "notes.txt",
+        command: "make",
+      }),
+    );
+    expect(failure).toContain("could not place `read-file`: no later step uses its output");
+  });
+
+  it("fails, naming llm, when the model's answer reaches no later step", () => {
+    const commit = `### git-commit
+Commits files.
+
+**Inputs**:
+- \`message: str\` - Commit message
+- \`files: list[str]\` - Files to commit
+
+**Outputs**:
+- \`sha: str\` - Commit id
+`;
+    const failure = failureOf(
+      offer([READ_NODE, LLM_NODE, commit], "Summarize notes.txt and commit notes.txt", {
+        input_file: "notes.txt",
+      }),
+    );
+    expect(failure).toContain(
+      "could not place `llm`: no later step uses its output (response: str)",
+    );
+  });
+
+  it("gives the model every earlier read, not only the nearest one", () => {
+    const input = offer(
+      [READ_NODE, SHELL_NODE, LLM_NODE, WRITE_NODE],
+      "Read notes.txt, run the shell command npm run lint, and write a summary to out.md",
+      { input_file: "notes.txt", command: "npm run lint", output_file: "out.md" },
+    );
+    const workflow = plan(input);
+    const [read, shell, model] = workflow.nodes;
+    expect(model!.type).toBe("llm");
+    expect(model!.params.prompt).toContain(`\${${read!.id}.content}`);
+    expect(model!.params.prompt).toContain(`\${${shell!.id}.stdout}`);
+    expect(validateWorkflow(workflow, input).errors).toEqual([]);
   });
 });

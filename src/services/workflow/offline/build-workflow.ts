@@ -6,11 +6,42 @@ import { modelPrompt } from "./model-prompt.js";
 import { snake, valueName } from "./node-ids.js";
 import { isSink } from "./relevance.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
-import { inputTypeOf, valueTypeOf } from "./value-types.js";
-import { bestOutput, dataOutputs } from "./wiring.js";
+import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
+import { bestOutput, dataOutputs, isMetaOutput, isTextName } from "./wiring.js";
 import { GENERIC_TOKENS, nameTokens, SINK_WORDS, SOURCE_WORDS, VAGUE_TOKENS } from "./words.js";
 
 /** A FlowIR document as plain JSON, before the validator and the contract judge it. */
+export interface PlannedDraft {
+  draft: DraftWorkflow;
+  /**
+   * Why the draft does not do what was asked, one sentence per component ("could not place
+   * `shell-command`: …"). Not empty means the planner must answer with a failure, never the draft.
+   */
+  problems: string[];
+}
+
+/** Slots that are the step's program: the request describes them in prose, never as a value. */
+const PROGRAM_SLOT =
+  /^(command|cmd|commands|code|script|program|source_code|sql|expression|shell_command)$/i;
+
+/** Name words of a step that fetches or produces data for later steps. */
+const READ_WORDS = new Set([
+  "read",
+  "get",
+  "list",
+  "fetch",
+  "load",
+  "download",
+  "search",
+  "find",
+  "query",
+  "log",
+  "shell",
+  "command",
+  "run",
+  "exec",
+]);
+
 export interface DraftWorkflow {
   ir_version: string;
   inputs: Record<string, FlowIrInput>;
@@ -28,16 +59,20 @@ interface Placed {
 /**
  * Assembles the workflow for a chosen, ordered chain. Each slot's value, in this order: the
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
- * output of the nearest earlier node; else a new required input named after the slot. Optional
- * slots without a discovered value are left out, so the component's own default applies.
+ * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
+ * new required input named after the slot. Optional slots without a discovered value are left
+ * out, so the component's own default applies. What cannot be done honestly (a program or object
+ * input, data a slot cannot take, a read nobody uses) is listed in `problems`.
  */
 export function buildWorkflow(
   chain: readonly Component[],
   ids: readonly string[],
   bindings: readonly Binding[],
   request: PlanningRequest,
-): DraftWorkflow {
+): PlannedDraft {
   const inputs = new InputRegistry();
+  const problems: string[] = [];
+  const consumed = new Set<string>();
   const hasModelStep = chain.some((component) => component.llmLike);
   const inputFor = new Map<string, string>();
   const mustUse: string[] = [];
@@ -78,6 +113,19 @@ export function buildWorkflow(
       if (!slot.required) return undefined;
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
+      const pending = pendingOutputs(placed, consumed);
+      if (isTextName(slot.name) && pending.length > 0) {
+        // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
+        const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));
+        if (fitting !== undefined) return fitting.template;
+        problems.push(
+          `could not place \`${component.name}\`: its required input \`${slot.name}\` (${slot.type}) should take the data of an earlier step, but no earlier output fits it (${pending.map((output) => `${output.template.slice(2, -1)}: ${output.type}`).join(", ")})`,
+        );
+      } else if (PROGRAM_SLOT.test(slot.name) || inputTypeOf(slot.type) === "object") {
+        problems.push(
+          `could not place \`${component.name}\`: its required input \`${slot.name}\` (${slot.type}) cannot be filled from the request (no discovered value, and no earlier step produces it)`,
+        );
+      }
       return `\${${inputs.declare(
         newInputName(slot, component),
         {
@@ -114,7 +162,7 @@ export function buildWorkflow(
                 request,
                 inputFor,
                 mustUse,
-                upstream: upstreamOf(placed),
+                upstream: upstreamOf(placed, consumed),
                 otherSteps: chain.filter((other) => other !== component).map((other) => other.name),
               })
             : valueFor(slot);
@@ -128,15 +176,76 @@ export function buildWorkflow(
       ...(purpose !== "" ? { purpose } : {}),
       params,
     });
+    for (const reference of references(params)) consumed.add(reference);
     placed.push({ id, component, outputs: { ...component.outputs } });
   });
 
+  // A read step, and the model step, feed the steps after them; the last step's data is the
+  // workflow's result.
+  for (const producer of placed.slice(0, -1)) {
+    if (!isReadStep(producer.component) && !producer.component.llmLike) continue;
+    const data = Object.entries(producer.outputs).filter(
+      ([name, type]) => !isMetaOutput(name) && inputTypeOf(type) !== "boolean",
+    );
+    if (data.length === 0) continue;
+    if (data.some(([name]) => consumed.has(`${producer.id}.${name}`))) continue;
+    problems.push(
+      `could not place \`${producer.component.name}\`: no later step uses its output (${data.map(([name, type]) => `${name}: ${type}`).join(", ")})`,
+    );
+  }
+
   return {
-    ir_version: IR_VERSION,
-    inputs: inputs.entries(),
-    nodes,
-    edges: ids.slice(1).map((to, index) => ({ from: ids[index]!, to })),
+    draft: {
+      ir_version: IR_VERSION,
+      inputs: inputs.entries(),
+      nodes,
+      edges: ids.slice(1).map((to, index) => ({ from: ids[index]!, to })),
+    },
+    problems,
   };
+}
+
+function isReadStep(component: Component): boolean {
+  return (
+    component.kind === "node" &&
+    !component.llmLike &&
+    !isSink(component) &&
+    nameTokens(component.name).some((token) => READ_WORDS.has(token))
+  );
+}
+
+/** Every `node.output` a params value references. */
+function references(value: unknown, found: string[] = []): string[] {
+  if (typeof value === "string") {
+    for (const match of value.matchAll(/\$\{([A-Za-z_][\w]*\.[A-Za-z_][\w]*)/g))
+      found.push(match[1]!);
+  } else if (Array.isArray(value)) {
+    value.forEach((item) => references(item, found));
+  } else if (value !== null && typeof value === "object") {
+    Object.values(value).forEach((item) => references(item, found));
+  }
+  return found;
+}
+
+/** Data outputs of earlier nodes none of whose data a node uses yet, in chain order. */
+function pendingOutputs(
+  placed: readonly Placed[],
+  consumed: ReadonlySet<string>,
+): { template: string; type: string; label: string }[] {
+  const pending: { template: string; type: string; label: string }[] = [];
+  for (const producer of placed) {
+    if (dataOutputs(producer.outputs).some((name) => consumed.has(`${producer.id}.${name}`))) {
+      continue;
+    }
+    for (const name of dataOutputs(producer.outputs)) {
+      pending.push({
+        template: `\${${producer.id}.${name}}`,
+        type: producer.outputs[name]!,
+        label: name,
+      });
+    }
+  }
+  return pending;
 }
 
 /** Declared inputs; a name is shared only by values of the same origin (one param, one slot kind). */
@@ -169,13 +278,21 @@ function wireFromEarlier(slot: Slot, placed: readonly Placed[]): string | undefi
   return undefined;
 }
 
-/** The data of the nearest earlier node that has any, labelled by output name. */
-function upstreamOf(placed: readonly Placed[]): [string, string][] {
-  for (const producer of [...placed].reverse()) {
-    const names = dataOutputs(producer.outputs);
-    if (names.length > 0) return names.map((name) => [name, `\${${producer.id}.${name}}`]);
-  }
-  return [];
+/**
+ * The data of every earlier node no other node uses yet, in chain order, labelled by output name
+ * (by node and output name when two share a name): no read step's result is left behind.
+ */
+function upstreamOf(placed: readonly Placed[], consumed: ReadonlySet<string>): [string, string][] {
+  // A flag (written, checked_out) says the step ran; it is no data for the model.
+  const pending = pendingOutputs(placed, consumed).filter(
+    (output) => inputTypeOf(output.type) !== "boolean",
+  );
+  const counts = new Map<string, number>();
+  for (const output of pending) counts.set(output.label, (counts.get(output.label) ?? 0) + 1);
+  return pending.map((output) => [
+    counts.get(output.label)! > 1 ? output.template.slice(2, -1) : output.label,
+    output.template,
+  ]);
 }
 
 function boundInput(binding: Binding): FlowIrInput {

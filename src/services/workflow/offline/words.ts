@@ -53,6 +53,9 @@ const SYNONYMS: Record<string, readonly string[]> = {
   log: ["log", "commit", "history"],
   aggregate: ["aggregate", "sum", "total", "group", "average"],
   search: ["search", "find", "look"],
+  checkout: ["checkout", "check", "switch"],
+  shell: ["shell", "run", "execute"],
+  command: ["command", "run", "execute"],
 };
 
 /** The request words (stems) that mention one component-name token, itself included. */
