@@ -1,32 +1,16 @@
 import { wcagContrast } from "culori";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GenerateModeDocument } from "../generated/graphql.js";
-import { FakeOpenAiServer, errorReply, jsonCompletion } from "../support/fake-openai-server.js";
+import { jsonCompletion } from "../support/fake-openai-server.js";
 import { petStoreAnswer } from "../support/mode-answers.js";
-import { startTestServer } from "../support/test-server.js";
-import type { TestServer } from "../support/test-server.js";
+import { useAzureModeApi } from "../support/azure-mode-api.js";
 
-const azure = new FakeOpenAiServer();
-let api: TestServer;
-
-beforeAll(async () => {
-  await azure.listen();
-  api = await startTestServer({
-    AZURE_OPENAI_ENDPOINT: azure.url,
-    AZURE_OPENAI_API_KEY: "test-key",
-    AZURE_OPENAI_DEPLOYMENT: "modes-deployment",
-    MODE_DEADLINE_MS: "1500",
-    LLM_TIMEOUT_MS: "5000",
-  });
+const modeApi = useAzureModeApi({
+  AZURE_OPENAI_DEPLOYMENT: "modes-deployment",
+  MODE_DEADLINE_MS: "1500",
+  LLM_TIMEOUT_MS: "5000",
 });
-afterAll(async () => {
-  await api.close();
-  await azure.close();
-});
-beforeEach(() => {
-  azure.reset();
-  azure.respondByDefault(() => errorReply(500, "no reply scripted"));
-});
+const { azure } = modeApi;
 
 /** A model that answers every request with a white brand colour. */
 function answerWhite(industry: string): void {
@@ -36,7 +20,7 @@ function answerWhite(industry: string): void {
 }
 
 const generate = (industry: string, brandFidelity?: boolean | null) =>
-  api.execute(GenerateModeDocument, {
+  modeApi.api.execute(GenerateModeDocument, {
     input: brandFidelity === undefined ? { industry } : { industry, brandFidelity },
   });
 

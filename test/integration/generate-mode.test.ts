@@ -1,38 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GenerateModeDocument, ModeByIdDocument, ModesDocument } from "../generated/graphql.js";
-import {
-  FakeOpenAiServer,
-  chatCompletion,
-  errorReply,
-  jsonCompletion,
-} from "../support/fake-openai-server.js";
+import { chatCompletion, errorReply, jsonCompletion } from "../support/fake-openai-server.js";
 import { petStoreAnswer } from "../support/mode-answers.js";
-import { startTestServer } from "../support/test-server.js";
-import type { TestServer } from "../support/test-server.js";
+import { useAzureModeApi } from "../support/azure-mode-api.js";
 
-const azure = new FakeOpenAiServer();
-let api: TestServer;
+const modeApi = useAzureModeApi({
+  AZURE_OPENAI_DEPLOYMENT: "modes-deployment",
+  MODE_DEADLINE_MS: "1500",
+  LLM_TIMEOUT_MS: "5000",
+});
+const { azure } = modeApi;
 
-beforeAll(async () => {
-  await azure.listen();
-  api = await startTestServer({
-    AZURE_OPENAI_ENDPOINT: azure.url,
-    AZURE_OPENAI_API_KEY: "test-key",
-    AZURE_OPENAI_DEPLOYMENT: "modes-deployment",
-    MODE_DEADLINE_MS: "1500",
-    LLM_TIMEOUT_MS: "5000",
-  });
-});
-afterAll(async () => {
-  await api.close();
-  await azure.close();
-});
-beforeEach(() => {
-  azure.reset();
-  azure.respondByDefault(() => errorReply(500, "no reply scripted"));
-});
-
-const generate = (industry: string) => api.execute(GenerateModeDocument, { input: { industry } });
+const generate = (industry: string) =>
+  modeApi.api.execute(GenerateModeDocument, { input: { industry } });
 
 describe("generateMode over HTTP", () => {
   it("returns a complete GENERATED mode with verified theme and real generation info", async () => {
@@ -109,13 +89,13 @@ describe("generateMode over HTTP", () => {
     );
     await generate("bike repair");
 
-    const list = await api.execute(ModesDocument);
+    const list = await modeApi.api.execute(ModesDocument);
     const ids = list.body.data!.modes.edges.map((edge) => edge.node.id);
     expect(ids.slice(0, 4)).toEqual(["default", "banking", "insurance", "healthcare"]);
     expect(ids).toContain("bike_repair");
-    const byId = await api.execute(ModeByIdDocument, { id: "bike_repair" });
+    const byId = await modeApi.api.execute(ModeByIdDocument, { id: "bike_repair" });
     expect(byId.body.data!.mode).toMatchObject({ name: "Bike Repair", source: "GENERATED" });
-    const missing = await api.execute(ModeByIdDocument, { id: "no_such_mode" });
+    const missing = await modeApi.api.execute(ModeByIdDocument, { id: "no_such_mode" });
     expect(missing.body.data!.mode).toBeNull();
   });
 

@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GenerateModeDocument, ModeByIdDocument, ModesDocument } from "../generated/graphql.js";
 import type { ModesQuery } from "../generated/graphql.js";
-import { FakeOpenAiServer, errorReply, jsonCompletion } from "../support/fake-openai-server.js";
+import { errorReply, jsonCompletion } from "../support/fake-openai-server.js";
 import { petStoreAnswer } from "../support/mode-answers.js";
+import { useAzureModeApi } from "../support/azure-mode-api.js";
 import { startTestServer } from "../support/test-server.js";
 import type { TestServer } from "../support/test-server.js";
 
 // Mode ids are unique per stored mode, and the generation cache only ever answers a request
 // with the mode generated for that request.
 describe("mode ids with a model that repeats itself", () => {
-  const azure = new FakeOpenAiServer();
-  let api: TestServer;
-  beforeAll(async () => {
-    await azure.listen();
-    api = await startTestServer({
-      AZURE_OPENAI_ENDPOINT: azure.url,
-      AZURE_OPENAI_API_KEY: "test-key",
-    });
-  });
-  afterAll(async () => {
-    await api.close();
-    await azure.close();
-  });
-  beforeEach(() => {
-    azure.reset();
-    azure.respondByDefault(() => errorReply(500, "no reply scripted"));
-  });
-  const generate = (industry: string) => api.execute(GenerateModeDocument, { input: { industry } });
+  const modeApi = useAzureModeApi();
+  const { azure } = modeApi;
+  const generate = (industry: string) =>
+    modeApi.api.execute(GenerateModeDocument, { input: { industry } });
 
   it("gives two requests whose answers carry the same industry_id distinct ids, and each repeat its own mode", async () => {
     azure.enqueue(
@@ -54,11 +41,11 @@ describe("mode ids with a model that repeats itself", () => {
     expect(groomerAgain.mode).toEqual(groomer);
     expect(aquariumAgain.mode).toEqual(aquarium);
 
-    const byId = await api.execute(ModeByIdDocument, { id: aquarium.id });
+    const byId = await modeApi.api.execute(ModeByIdDocument, { id: aquarium.id });
     expect(byId.body.data!.mode).toEqual(aquarium);
-    expect((await api.execute(ModeByIdDocument, { id: groomer.id })).body.data!.mode!.name).toBe(
-      "Dog Groomer",
-    );
+    expect(
+      (await modeApi.api.execute(ModeByIdDocument, { id: groomer.id })).body.data!.mode!.name,
+    ).toBe("Dog Groomer");
   });
 
   it("never lets a generated mode take a fallback's id, nor a fallback be served as the cache", async () => {
@@ -76,10 +63,12 @@ describe("mode ids with a model that repeats itself", () => {
     expect(generated.mode.id).not.toBe(fallback.mode.id);
     // Both stay reachable under their own ids.
     expect(
-      (await api.execute(ModeByIdDocument, { id: fallback.mode.id })).body.data!.mode!.source,
+      (await modeApi.api.execute(ModeByIdDocument, { id: fallback.mode.id })).body.data!.mode!
+        .source,
     ).toBe("FALLBACK");
     expect(
-      (await api.execute(ModeByIdDocument, { id: generated.mode.id })).body.data!.mode!.source,
+      (await modeApi.api.execute(ModeByIdDocument, { id: generated.mode.id })).body.data!.mode!
+        .source,
     ).toBe("GENERATED");
   });
 });
