@@ -1,4 +1,4 @@
-import { findWorkflowIssues } from "../validate-workflow.js";
+import { validateWorkflow } from "../validate-workflow.js";
 import type { WorkflowValidation, WorkflowValidationContext } from "../validate-workflow.js";
 
 /**
@@ -12,16 +12,7 @@ export interface ValidationTask {
   maxIssues: number;
 }
 
-/** The validation itself, the same on the event loop and on a worker thread. */
-export function validateDocument(
-  ir: unknown,
-  context: WorkflowValidationContext,
-  maxIssues: number,
-): WorkflowValidation {
-  return findWorkflowIssues(ir, context).report(maxIssues);
-}
-
 /** A task as a worker thread runs it. */
 export function runValidationTask(task: ValidationTask): WorkflowValidation {
-  return validateDocument(JSON.parse(task.irJson), task.context, task.maxIssues);
+  return validateWorkflow(JSON.parse(task.irJson), task.context, { maxIssues: task.maxIssues });
 }

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { ValidationPoolOptions } from "../../../config.js";
+import { validateWorkflow } from "../validate-workflow.js";
 import type { WorkflowValidation, WorkflowValidationContext } from "../validate-workflow.js";
 import type { ValidationTask } from "./validation-task.js";
-import { validateDocument } from "./validation-task.js";
 
 /** What validateWorkflow validates: a document within the size limits, and its context. */
 export interface ValidationRequest {
@@ -22,7 +22,7 @@ export interface WorkflowValidator {
 
 /** Every validation on the event loop (VALIDATION_WORKERS=0, and services built without one). */
 export const INLINE_VALIDATOR: WorkflowValidator = {
-  validate: async ({ ir, context, maxIssues }) => validateDocument(ir, context, maxIssues),
+  validate: async ({ ir, context, maxIssues }) => validateWorkflow(ir, context, { maxIssues }),
   close: async () => undefined,
 };
 
@@ -56,7 +56,7 @@ export class PooledWorkflowValidator implements WorkflowValidator {
     const { ir, context, maxIssues } = request;
     // Written once: it measures the document and is what a worker receives (validation-task.ts).
     const irJson = JSON.stringify(ir);
-    if (irJson.length < this.options.minChars) return validateDocument(ir, context, maxIssues);
+    if (irJson.length < this.options.minChars) return validateWorkflow(ir, context, { maxIssues });
     const task: ValidationTask = { irJson, context, maxIssues };
     // The signal drops a queued or running validation whose caller has gone.
     return (await this.pool.run(task, { signal })) as WorkflowValidation;
