@@ -1,8 +1,8 @@
 import autocannon from "autocannon";
 import { print } from "graphql";
 import { GenerateModeDocument, ValidateWorkflowDocument } from "../test/generated/graphql.js";
-import { startServerProcess } from "../test/support/server-process.js";
 import { loadFixture } from "../test/support/workflow-fixtures.js";
+import { startOfflineServerProcess } from "./offline-server-process.js";
 import { fixed, median } from "./stats.js";
 
 const CONNECTIONS = 50;
@@ -104,22 +104,10 @@ async function saturate(
   env: Record<string, string>,
   bodies: { validate: string; mode: string },
 ): Promise<Round> {
-  const server = await startServerProcess({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "info", // the listening line; request lines too, as in production
-    AUTH_MODE: "none",
-    MODE_PROVIDER: "offline",
-    WORKFLOW_PROVIDER: "offline",
-    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
-    ...env,
-  });
-  // The request log lines are read and dropped, not parsed: parsing would load this process.
-  server.child.stdout!.removeAllListeners("data").resume();
+  const server = await startOfflineServerProcess(env);
   try {
-    const origin = new URL(server.url).origin;
-    await eventLoopDelay(origin); // reads, and so resets, the histogram of the start-up
+    const { origin } = server;
+    await server.eventLoopDelay(); // reads, and so resets, the histogram of the start-up
     const common = { duration: SECONDS, method: "POST" as const };
     const headers = { "content-type": "application/json" };
     const [validate, mode, health] = await Promise.all([
@@ -140,24 +128,8 @@ async function saturate(
       }),
       autocannon({ url: `${origin}/health`, connections: 1, duration: SECONDS }),
     ]);
-    return { validate, mode, health, loop: await eventLoopDelay(origin) };
+    return { validate, mode, health, loop: await server.eventLoopDelay() };
   } finally {
-    server.child.kill("SIGKILL");
-    await server.exited;
+    await server.stop();
   }
-}
-
-/** prom-client's event-loop delay gauges since the last read, in ms. */
-async function eventLoopDelay(origin: string): Promise<Round["loop"]> {
-  const text = await (await fetch(`${origin}/metrics`)).text();
-  const gauge = (name: string) => {
-    const line = new RegExp(`^${name} (\\S+)$`, "m").exec(text);
-    if (!line) throw new Error(`/metrics has no ${name}`);
-    return Number(line[1]) * 1000;
-  };
-  return {
-    p50: gauge("nodejs_eventloop_lag_p50_seconds"),
-    p99: gauge("nodejs_eventloop_lag_p99_seconds"),
-    max: gauge("nodejs_eventloop_lag_max_seconds"),
-  };
 }

@@ -5,7 +5,7 @@ import {
   ValidateWorkflowDocument,
   GenerateModeDocument,
 } from "../test/generated/graphql.js";
-import { startServerProcess } from "../test/support/server-process.js";
+import { startOfflineServerProcess } from "./offline-server-process.js";
 import { fixed, median } from "./stats.js";
 import { chainWorkflow, manyFindingsWorkflow } from "./validate-scaling.bench.js";
 
@@ -98,18 +98,7 @@ async function measure(
   env: Record<string, string>,
   body: string,
 ): Promise<{ bytes: number; medianMs: number; holdMedianMs: number; holdMaxMs: number }> {
-  const server = await startServerProcess({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "info",
-    AUTH_MODE: "none",
-    MODE_PROVIDER: "offline",
-    WORKFLOW_PROVIDER: "offline",
-    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
-    ...env,
-  });
-  server.child.stdout!.removeAllListeners("data").resume();
+  const server = await startOfflineServerProcess(env);
   const post = async (text: string) => {
     const response = await fetch(server.url, {
       method: "POST",
@@ -132,11 +121,7 @@ async function measure(
       );
     }
     await post(body); // warm-up: the JIT, and the worker thread's first load
-    const origin = new URL(server.url).origin;
-    const loopMax = async () => {
-      const metrics = await (await fetch(`${origin}/metrics`)).text();
-      return Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(metrics)![1]) * 1000;
-    };
+    const loopMax = async () => (await server.eventLoopDelay()).max;
     const durations: number[] = [];
     const holds: number[] = [];
     let bytes = 0;
@@ -154,7 +139,6 @@ async function measure(
       holdMaxMs: Math.max(...holds),
     };
   } finally {
-    server.child.kill("SIGKILL");
-    await server.exited;
+    await server.stop();
   }
 }
