@@ -1,57 +1,15 @@
-import { Worker } from "node:worker_threads";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo from "@as-integrations/fastify";
-import autocannon from "autocannon";
 import Fastify from "fastify";
 import { print } from "graphql";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
 import { createServer } from "../src/server.js";
 import { GenerateModeDocument } from "../test/generated/graphql.js";
+import { CONNECTIONS, postLoad, ROUNDS, SECONDS, startModelWorker } from "./post-load.js";
+import type { LoadResult } from "./post-load.js";
 import { fixed, median } from "./stats.js";
-
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  bytesPerResponse: number;
-  errors: number;
-}
-
-/**
- * Load from autocannon's worker thread (not the server's event loop); `[<id>]` in the body makes
- * every request unique, so generateMode never hits its generation cache.
- */
-async function load(url: string, body: string): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    workers: 1,
-    idReplacement: true,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
-}
-
-async function startModelWorker(): Promise<{ url: string; stop: () => void }> {
-  const worker = new Worker(new URL("./fake-model.worker.js", import.meta.url));
-  const url = await new Promise<string>((resolve) => worker.once("message", resolve));
-  return { url, stop: () => worker.postMessage("stop") };
-}
 
 /** A bare Apollo Server behind fastify answering `payload` for every generateMode. */
 async function startBareServer(
@@ -120,9 +78,9 @@ export async function runGenerateModeBench(): Promise<void> {
   const cached: LoadResult[] = [];
   const baseline: LoadResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    ours.push(await load(url, body));
-    cached.push(await load(url, cachedBody));
-    baseline.push(await load(bare.url, bareBody));
+    ours.push(await postLoad(url, body));
+    cached.push(await postLoad(url, cachedBody));
+    baseline.push(await postLoad(bare.url, bareBody));
   }
   await server.stop();
   await bare.stop();

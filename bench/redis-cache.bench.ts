@@ -1,42 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { Worker } from "node:worker_threads";
-import autocannon from "autocannon";
 import { print } from "graphql";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
 import { createServer } from "../src/server.js";
 import { GenerateModeDocument } from "../test/generated/graphql.js";
 import { RedisServerProcess, hasRedisServerBinary } from "../test/support/redis-server-process.js";
+import { CONNECTIONS, postLoad, ROUNDS, SECONDS, startModelWorker } from "./post-load.js";
+import type { LoadResult } from "./post-load.js";
 import { fixed, median } from "./stats.js";
-
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string, body: string): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    workers: 1,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
-}
 
 /**
  * The Redis to measure against: MODEFLOW_BENCH_REDIS_URL or MODEFLOW_TEST_REDIS_URL, else a
@@ -70,8 +41,8 @@ export async function runRedisCacheBench(): Promise<void> {
     );
     return;
   }
-  const worker = new Worker(new URL("./fake-model.worker.js", import.meta.url));
-  const modelUrl = await new Promise<string>((resolve) => worker.once("message", resolve));
+  const model = await startModelWorker();
+  const modelUrl = model.url;
   const environment = {
     PORT: "0",
     LOG_LEVEL: "silent",
@@ -101,12 +72,12 @@ export async function runRedisCacheBench(): Promise<void> {
   const local: LoadResult[] = [];
   const remote: LoadResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    local.push(await load(urls.inProcess, body));
-    remote.push(await load(urls.shared, body));
+    local.push(await postLoad(urls.inProcess, body));
+    remote.push(await postLoad(urls.shared, body));
   }
   await inProcess.stop();
   await shared.stop();
-  worker.postMessage("stop");
+  model.stop();
   await redis.stop();
 
   const ratios = remote.map(
