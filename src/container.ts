@@ -9,7 +9,6 @@ import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
 import { createEmbeddedSharedState } from "./embedded-shared-state.js";
-import { createRedisSharedState } from "./redis/create-redis-shared-state.js";
 import type { SharedState } from "./services/sharing/shared-state.js";
 import { ModeService } from "./services/mode/mode.service.js";
 import { createWorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
@@ -35,22 +34,28 @@ export interface AppServices {
 }
 
 /** Composition root: builds adapters and services once. */
-export function createServices(
+export async function createServices(
   config: AppConfig,
   logger: Logger,
   metrics: Metrics,
   overrides: LlmOverrides = {},
-): AppServices {
+): Promise<AppServices> {
   // One circuit breaker and one bulkhead per provider, shared by both tasks.
-  const { mode: modeLlm, workflow: workflowLlm } = createTaskLlms(config, {
+  const { mode: modeLlm, workflow: workflowLlm } = await createTaskLlms(config, {
     overrides,
     logger,
     onCircuitStateChange: (provider, state) => metrics.recordCircuitState(provider, state),
   });
   // Shared state: in Redis for every replica when REDIS_URL is set, else in this process. One
   // limiter for both tasks: the quota counts a principal's model-backed requests of any kind.
+  // The Redis client library is imported only when it is used (a third of a second at start).
   const shared = config.redis
-    ? createRedisSharedState(config, config.redis, logger, metrics.redis())
+    ? (await import("./redis/create-redis-shared-state.js")).createRedisSharedState(
+        config,
+        config.redis,
+        logger,
+        metrics.redis(),
+      )
     : createEmbeddedSharedState(config);
   const modes = new ModeService({
     limiter: shared.limiter,

@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { describeAuthentication } from "./auth/auth-config.js";
 import { ConfigError, loadConfigFromProcess } from "./config.js";
 import { createLogger } from "./logger.js";
-import { withoutCredentials } from "./redis/redis-connection.js";
+import { withoutCredentials } from "./redis/redis-url.js";
 import { KEY_SCHEMA_VERSION } from "./redis/redis-keys.js";
 import { createServer } from "./server.js";
 

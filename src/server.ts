@@ -67,7 +67,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function createServer(options: ServerOptions): Promise<ModeflowServer> {
   const { config, logger } = options;
   const metrics = new Metrics({ collectProcessMetrics: true });
-  const services = createServices(config, logger, metrics, options.llms);
+  const services = await createServices(config, logger, metrics, options.llms);
   // Waits for Redis only until it answers or the first attempt fails: without it the server
   // still serves (each concern falls back to this process) and reconnects by itself.
   await services.shared.start();

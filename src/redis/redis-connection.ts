@@ -4,6 +4,7 @@ import type { RedisSettings } from "../config.js";
 import { RedisHealth } from "./redis-health.js";
 import type { RedisObserver } from "./redis-health.js";
 import { withinTimeout } from "./within-timeout.js";
+import { withoutCredentials } from "./redis-url.js";
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -146,12 +147,4 @@ async function closeClient(client: RedisClient): Promise<void> {
     }
   }
   if (client.isOpen) client.destroy();
-}
-
-/** The URL without user and password, for logs. */
-export function withoutCredentials(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = "";
-  parsed.password = "";
-  return parsed.toString();
 }

@@ -48,6 +48,9 @@ export async function startTestServer(
     LLM_TIMEOUT_MS: "2000",
     LLM_MAX_RETRIES: "1",
     MODE_DEADLINE_MS: "5000",
+    // Production waits 5 s on stop for load balancers to see /ready fail; a test server has none,
+    // and every production-mode test would otherwise pay those 5 s in its teardown.
+    SHUTDOWN_READY_DELAY_MS: "0",
     ...environment,
   });
   const server = await createServer({ config, logger, llms });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config.js";
 import { RedisKeys } from "../../../src/redis/redis-keys.js";
-import { withoutCredentials } from "../../../src/redis/redis-connection.js";
+import { withoutCredentials } from "../../../src/redis/redis-url.js";
 
 function problemsOf(environment: Record<string, string>): string[] {
   try {

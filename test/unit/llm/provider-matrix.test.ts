@@ -363,7 +363,7 @@ describe("createLlm: every configured provider serves both tasks", () => {
   it.each(["azure-openai", "openai", "anthropic"] as const)(
     "%s answers the mode call and the workflow call",
     async (provider: Exclude<ProviderChoice, "offline">) => {
-      const llm = createLlm(configFor(), provider);
+      const llm = await createLlm(configFor(), provider);
       expect(llm?.provider).toBe(provider);
       if (provider === "anthropic") {
         anthropicServer.enqueue(
