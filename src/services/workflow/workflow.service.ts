@@ -10,7 +10,9 @@ import { callOutcome } from "../call-outcome.js";
 import type { StructuredAnswer, StructuredLlm } from "../../llm/structured-llm.js";
 import { flowIrJsonSchema, flowIrSchema } from "./flow-ir.contract.js";
 import type { FlowIr } from "./flow-ir.contract.js";
-import { planWorkflowOffline } from "./offline-planner.js";
+import { planFromContext } from "./offline-planner.js";
+import { parsePlanningContext } from "./planning-context.js";
+import type { PlanningContext } from "./planning-context.js";
 import { InMemoryWorkflowStore } from "./workflow-store.js";
 import type { WorkflowStore } from "./workflow-store.js";
 import { ANONYMOUS_PRINCIPAL } from "../../auth/principal.js";
@@ -100,7 +102,10 @@ export interface WorkflowServiceOptions {
 /** Checked input, normalised. */
 interface PreparedRequest {
   userInput: string;
-  planningContext: string;
+  /** The markdown as sent: what the prompt shows and the cache key hashes. */
+  planningMarkdown: string;
+  /** The markdown parsed, once per request: what the validator and the offline planner read. */
+  planningContext: PlanningContext;
   browsedComponents?: { nodeIds: string[]; workflowNames: string[] };
   discoveredParams?: Record<string, unknown>;
   callerErrors: string[];
@@ -264,7 +269,7 @@ export class WorkflowService {
       prepared.model ?? this.llm?.defaultModel,
       prepared.temperature,
       prepared.userInput,
-      prepared.planningContext,
+      prepared.planningMarkdown,
       prepared.browsedComponents ?? null,
       prepared.discoveredParams ?? null,
       prepared.callerErrors,
@@ -421,7 +426,8 @@ export class WorkflowService {
     }
     return {
       userInput,
-      planningContext,
+      planningMarkdown: planningContext,
+      planningContext: parsePlanningContext(planningContext),
       browsedComponents,
       discoveredParams,
       callerErrors,
@@ -627,7 +633,7 @@ export class WorkflowService {
 
   /** The deterministic offline planner, judged by the same validator afterwards. */
   private planOffline(prepared: PreparedRequest): StructuredAnswer<unknown> {
-    const plan = planWorkflowOffline(prepared);
+    const plan = planFromContext(prepared);
     if ("failure" in plan) {
       throw new GenerationFailure(
         "GENERATION_INVALID",
@@ -679,7 +685,7 @@ export class WorkflowService {
     const promptErrors = findings.mostActionable(PROMPT_ERROR_LIMIT).map((issue) => issue.message);
     const base: WorkflowPromptInput = {
       userInput: prepared.userInput,
-      planningContext: prepared.planningContext,
+      planningContext: prepared.planningMarkdown,
       discoveredParams: prepared.discoveredParams,
       retry: { errors: promptErrors, previousWorkflow, attempt },
     };
