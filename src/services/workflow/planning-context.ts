@@ -69,7 +69,10 @@ export type ItemSection = "inputs" | "outputs" | "params";
 
 /** One input, output or parameter's text, as written after its name and type. */
 export interface ItemDetail {
-  /** E.g. "Path of the file (optional)" for `- \`file_path: str\` - Path of the file (optional)`; "" when none. */
+  /**
+   * The text after the name and type, remarks included: "Path of the file (optional)" for
+   * `- \`file_path: str\` - Path of the file (optional)`; "" when there is none.
+   */
   description: string;
   /**
    * The item says "optional" or names a default ("(default …)", "defaults to", "default is",

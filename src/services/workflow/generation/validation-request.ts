@@ -12,7 +12,10 @@ import type { ValidateWorkflowRequest } from "../workflow.types.js";
 /**
  * A validateWorkflow request checked against the size limits (BadUserInputError naming each
  * field over a limit, every field at once, before any rule runs). The planning context stays
- * markdown: it is parsed once where the validation runs, on a worker thread for a large document.
+ * markdown: it is parsed once where the validation runs, on a worker thread for a large document,
+ * which keeps the parse of a large context off the event loop too. (A parsed context would also
+ * cross to the thread as plain objects, losing the prototype-free records that keep a component
+ * or item named "constructor" from resolving to Object.prototype's.)
  */
 export function validationRequest(
   request: ValidateWorkflowRequest,
