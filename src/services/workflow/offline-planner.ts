@@ -8,16 +8,22 @@ import { orderChain } from "./offline/order-chain.js";
 import { readRequest } from "./offline/request.js";
 import { selectComponents } from "./offline/select-components.js";
 import { parsePlanningContext } from "./planning-context.js";
-import { validateWorkflow } from "./validate-workflow.js";
+import type { PlanningContext } from "./planning-context.js";
+import { DEFAULT_MAX_ISSUES, findWorkflowIssues } from "./validate-workflow.js";
 
-export interface OfflinePlanInput {
+/** What a plan is made from, the planning context already parsed: the only source of component facts. */
+export interface OfflinePlanRequest {
   userInput: string;
-  /** Planning-context markdown (planning-context.ts); the only source of component facts. */
-  planningContext: string;
+  planningContext: PlanningContext;
   /** When given, only these components are candidates (and only these pass validation). */
   browsedComponents?: { nodeIds: string[]; workflowNames: string[] };
   /** Values from the request; each becomes a declared input, never a literal in params. */
   discoveredParams?: Record<string, unknown>;
+}
+
+/** The same request with the planning context as markdown (planning-context.ts). */
+export interface OfflinePlanInput extends Omit<OfflinePlanRequest, "planningContext"> {
+  planningContext: string;
 }
 
 export type OfflinePlanResult = { workflow: FlowIr } | { failure: string };
@@ -35,14 +41,20 @@ const FAILURE_ERROR_LIMIT = 3;
  * component whose program or object input the request does not give, upstream data a step cannot
  * take, or a read (or model answer) no later step uses makes a failure naming each component.
  *
- * The workflow service calls this directly when no model is configured, with the request's
- * `userInput`, `planningContext`, `browsedComponents` and `discoveredParams`, and treats a
- * failure as a generation failure; one call is enough, since a retry would repeat it. There is no
+ * The workflow service calls planFromContext when no model is configured, with the request's
+ * `userInput`, the planning context it parsed once, `browsedComponents` and `discoveredParams`,
+ * and treats a failure as a generation failure; one call is enough, since a retry would repeat it. There is no
  * offline `StructuredLlm`: it would have to recover these inputs from prompt text.
  */
 export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult {
-  const planningContext = typeof input.planningContext === "string" ? input.planningContext : "";
-  const components = describeComponents(planningContext, parsePlanningContext(planningContext));
+  const markdown = typeof input.planningContext === "string" ? input.planningContext : "";
+  return planFromContext({ ...input, planningContext: parsePlanningContext(markdown) });
+}
+
+/** {@link planWorkflowOffline} for a caller that has parsed the planning context already. */
+export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
+  const { planningContext } = input;
+  const components = describeComponents(planningContext);
   if (components.length === 0) {
     return { failure: "the planning context describes no components to build a workflow from" };
   }
@@ -69,13 +81,11 @@ export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult 
     };
   }
 
-  const validation = validateWorkflow(draft, {
+  const validation = findWorkflowIssues(draft, {
     planningContext,
-    ...(input.browsedComponents !== undefined
-      ? { browsedComponents: input.browsedComponents }
-      : {}),
-    ...(input.discoveredParams !== undefined ? { discoveredParams: input.discoveredParams } : {}),
-  });
+    browsedComponents: input.browsedComponents,
+    discoveredParams: input.discoveredParams,
+  }).report(DEFAULT_MAX_ISSUES);
   if (!validation.valid) {
     const first = validation.errors
       .slice(0, FAILURE_ERROR_LIMIT)
@@ -96,7 +106,7 @@ export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult 
 /** Browsed node ids and workflow names when given (in their context order), else everything. */
 function offeredComponents(
   components: readonly Component[],
-  browsed: OfflinePlanInput["browsedComponents"],
+  browsed: OfflinePlanRequest["browsedComponents"],
 ): Component[] {
   if (browsed === undefined || browsed === null) return [...components];
   const nodeIds = new Set(Array.isArray(browsed.nodeIds) ? browsed.nodeIds : []);
@@ -106,7 +116,7 @@ function offeredComponents(
   );
 }
 
-function describeBrowsed(browsed: OfflinePlanInput["browsedComponents"]): string {
+function describeBrowsed(browsed: OfflinePlanRequest["browsedComponents"]): string {
   const names = [...(browsed?.nodeIds ?? []), ...(browsed?.workflowNames ?? [])];
   return names.length === 0 ? "none" : names.join(", ");
 }

@@ -61,6 +61,24 @@ export interface ComponentSpec {
   paths: Record<string, string>;
   /** Parameter name → declared type. */
   params: Record<string, string>;
+  /** What the text says about each input, output and parameter besides its type. */
+  details: Record<ItemSection, Record<string, ItemDetail>>;
+}
+
+export type ItemSection = "inputs" | "outputs" | "params";
+
+/** One input, output or parameter's text, as written after its name and type. */
+export interface ItemDetail {
+  /**
+   * The text after the name and type, remarks included: "Path of the file (optional)" for
+   * `- \`file_path: str\` - Path of the file (optional)`; "" when there is none.
+   */
+  description: string;
+  /**
+   * The item says "optional" or names a default ("(default …)", "defaults to", "default is",
+   * "default:"), anywhere in it, type included: then a workflow may leave it out.
+   */
+  optional: boolean;
 }
 
 export interface PlanningContext {
@@ -214,6 +232,7 @@ function startComponent(
     outputs: emptyRecord(),
     paths: emptyRecord(),
     params: emptyRecord(),
+    details: { inputs: emptyRecord(), outputs: emptyRecord(), params: emptyRecord() },
   };
   const target = kind === "workflow" ? context.workflows : context.nodes;
   // A component listed twice keeps its first description (the later one is usually a repeat).
@@ -272,12 +291,20 @@ function splitInline(rest: string): string[] {
 /** Adds `name: type - description` (and variants) to a section; returns the name. */
 function addItem(
   component: ComponentSpec,
-  section: "inputs" | "outputs" | "params",
+  section: ItemSection,
   content: string,
 ): string | undefined {
   const parsed = parseItem(content);
   if (parsed === undefined) return undefined;
   component[section][parsed.name] = parsed.type;
+  // An item listed twice keeps the type written last but the first description: the later
+  // listing is usually a shorter repeat.
+  if (!Object.hasOwn(component.details[section], parsed.name)) {
+    component.details[section][parsed.name] = {
+      description: itemDescription(content),
+      optional: OPTIONAL_ITEM.test(content),
+    };
+  }
   if (section === "outputs" && !Object.hasOwn(component.paths, parsed.name)) {
     component.paths[parsed.name] = parsed.type;
   }
@@ -300,6 +327,17 @@ export function parseItem(content: string): { name: string; type: string } | und
   }
   const bare = BARE_ITEM.exec(head);
   return bare === null ? undefined : { name: bare[1]!, type: "any" };
+}
+
+const OPTIONAL_ITEM = /\boptional\b|\(default\b|\bdefaults?\s+(?:to|is)\b|\bdefault\s*:/i;
+
+/** "`file_path: str` - Path of the file" → "Path of the file"; the head is the name and type. */
+function itemDescription(content: string): string {
+  const text = content.replace(/\*/g, "").trim();
+  const dashed = text.split(/(?<!\s)\s+[-–—]\s+/); // (?<!\s): as in parseItem
+  if (dashed.length > 1) return dashed.slice(1).join(" - ");
+  const parenthesised = /^`?[A-Za-z_][\w-]*`?\s*\([^)]*\)\s*:?\s*(.*)$/.exec(text);
+  return parenthesised?.[1] ?? "";
 }
 
 /** A type as written in a planning context: `str`, `list[dict]`, `dict | None`. */

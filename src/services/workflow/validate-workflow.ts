@@ -33,6 +33,16 @@ export interface WorkflowValidationContext {
   discoveredParams?: Record<string, unknown>;
 }
 
+/**
+ * The context with its planning context already read (parsePlanningContext): what the rules run
+ * against. Whoever holds one parses no more; validateWorkflow makes it from the markdown once.
+ */
+export interface ParsedValidationContext {
+  planningContext?: PlanningContext;
+  browsedComponents?: WorkflowValidationContext["browsedComponents"];
+  discoveredParams?: WorkflowValidationContext["discoveredParams"];
+}
+
 export interface WorkflowValidationOptions {
   /**
    * Most issues the answer lists, errors first; the rest are only counted (`omittedIssues`).
@@ -58,7 +68,21 @@ export function validateWorkflow(
   context: WorkflowValidationContext = {},
   options: WorkflowValidationOptions = {},
 ): WorkflowValidation {
-  return findWorkflowIssues(ir, context).report(options.maxIssues ?? DEFAULT_MAX_ISSUES);
+  return findWorkflowIssues(ir, parseValidationContext(context)).report(
+    options.maxIssues ?? DEFAULT_MAX_ISSUES,
+  );
+}
+
+/** The markdown of `context` parsed (the one parse of a validateWorkflow request). */
+export function parseValidationContext(
+  context: WorkflowValidationContext,
+): ParsedValidationContext {
+  const markdown = context.planningContext;
+  return {
+    planningContext: typeof markdown === "string" ? parsePlanningContext(markdown) : undefined,
+    browsedComponents: context.browsedComponents,
+    discoveredParams: context.discoveredParams,
+  };
 }
 
 /** One finding before it is reported: its message may still have deferred parts. */
@@ -159,7 +183,7 @@ export class WorkflowFindings {
 /** All findings of a document (see {@link validateWorkflow}), for callers that need more than one view. */
 export function findWorkflowIssues(
   ir: unknown,
-  context: WorkflowValidationContext = {},
+  context: ParsedValidationContext = {},
 ): WorkflowFindings {
   const found: Finding[] = [];
   const report: Report = (rule, message, location = {}) => {
@@ -253,9 +277,8 @@ function toIssue(finding: Finding): WorkflowIssue {
 }
 
 /** A context that names no component says nothing checkable: skip those checks, do not guess. */
-function usablePlanning(markdown: string | undefined): PlanningContext | undefined {
-  if (typeof markdown !== "string" || markdown.trim() === "") return undefined;
-  const parsed = parsePlanningContext(markdown);
+function usablePlanning(parsed: PlanningContext | undefined): PlanningContext | undefined {
+  if (parsed === undefined) return undefined;
   const empty =
     Object.keys(parsed.nodes).length === 0 && Object.keys(parsed.workflows).length === 0;
   return empty ? undefined : parsed;

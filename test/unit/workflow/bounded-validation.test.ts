@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   findWorkflowIssues,
+  parseValidationContext,
   validateWorkflow,
 } from "../../../src/services/workflow/validate-workflow.js";
 import {
@@ -159,7 +160,7 @@ describe("issue cap (VALIDATION_MAX_ISSUES)", () => {
     ir.edges[0].from = "n1";
     ir.nodes[1].params.prompt = "${n1.content}";
     ir.nodes[2].type = "write-fil"; // unknown-type: most actionable, listed after
-    const findings = findWorkflowIssues(ir, contextOf(notes));
+    const findings = findWorkflowIssues(ir, parseValidationContext(contextOf(notes)));
     expect(findings.report(1).errors.map((issue) => issue.rule)).toEqual(["descriptive-id"]);
     expect(findings.mostActionable(3)[0]!.rule).toBe("unknown-type");
     expect(findings.mostActionable(3)[0]!.message).toContain("Did you mean 'write-file'?");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   findWorkflowIssues,
   firstErrorsForPrompt,
+  parseValidationContext,
   validateWorkflow,
 } from "../../../src/services/workflow/validate-workflow.js";
 import type { WorkflowValidationContext } from "../../../src/services/workflow/validate-workflow.js";
@@ -140,7 +141,7 @@ describe("one error per root cause", () => {
     // omittedIssues counts issues, not inputs.
     const capped = validateWorkflow(ir, contextOf(notes), { maxIssues: 1 });
     expect(capped.omittedIssues).toBe(1);
-    expect(findWorkflowIssues(ir, contextOf(notes)).count).toBe(2);
+    expect(findWorkflowIssues(ir, parseValidationContext(contextOf(notes))).count).toBe(2);
   });
 });
 

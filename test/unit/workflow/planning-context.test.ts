@@ -178,3 +178,40 @@ describe("parsePlanningContext on hostile text (bounded work)", () => {
     );
   });
 });
+
+describe("parsePlanningContext item details", () => {
+  const markdown = [
+    "### fetch-url",
+    "**Inputs**:",
+    "- `url: str` - The address",
+    "- `headers: dict (optional)` - Extra headers",
+    "- timeout (int): Seconds to wait, defaults to 30",
+    "- `url: str` - A repeat, shorter",
+    "**Outputs**:",
+    "- `body: str` - Page text",
+    "**Parameters (set on the node)**:",
+    "- `retries: int` - How often to retry (default: 2)",
+    "**Params**: `verbose: bool (optional)`",
+  ].join("\n");
+  const fetch = parsePlanningContext(markdown).nodes["fetch-url"]!;
+
+  it("keeps each item's description and whether it is optional", () => {
+    expect(plain(fetch.details)).toEqual({
+      inputs: {
+        url: { description: "The address", optional: false },
+        headers: { description: "Extra headers", optional: true },
+        timeout: { description: "Seconds to wait, defaults to 30", optional: true },
+      },
+      outputs: { body: { description: "Page text", optional: false } },
+      params: {
+        retries: { description: "How often to retry (default: 2)", optional: true },
+        verbose: { description: "", optional: true },
+      },
+    });
+  });
+
+  it("keeps the types as before", () => {
+    expect(plain(fetch.inputs)).toEqual({ url: "str", headers: "dict", timeout: "int" });
+    expect(plain(fetch.params)).toEqual({ retries: "int", verbose: "bool" });
+  });
+});

@@ -1,4 +1,4 @@
-import { literalPattern } from "./request.js";
+import { foldCase, needleOf, wordOccurrences } from "../discovered-values.js";
 import type { PlanningRequest } from "./request.js";
 
 export interface PromptParts {
@@ -82,9 +82,23 @@ function replaceLiterals(
     result = result
       .split(/(\$\{[^}]*\})/)
       .map((segment, index) =>
-        index % 2 === 1 ? segment : segment.replace(literalPattern(literal), () => `\${${name}}`),
+        index % 2 === 1 ? segment : replaceWords(segment, literal, `\${${name}}`),
       )
       .join("");
   }
   return result;
+}
+
+/** Every word-bounded occurrence of `literal` in `text` (discovered-values.ts) replaced. */
+function replaceWords(text: string, literal: string, replacement: string): string {
+  const starts = wordOccurrences(foldCase(text), needleOf(literal));
+  if (starts.length === 0) return text;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const start of starts) {
+    pieces.push(text.slice(from, start), replacement);
+    from = start + literal.length;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join("");
 }

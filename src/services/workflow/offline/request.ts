@@ -1,3 +1,4 @@
+import { discoveredTexts, foldCase, needleOf, wordOccurrences } from "../discovered-values.js";
 import type { RequestWord } from "./words.js";
 import { requestWords } from "./words.js";
 
@@ -5,7 +6,7 @@ import { requestWords } from "./words.js";
 export interface DiscoveredParam {
   name: string;
   value: unknown;
-  /** Literal texts that must never appear in params (the `hardcoded` rule's view of the value). */
+  /** Texts that must never appear in params (discoveredTexts: the `hardcoded` rule's view). */
   literals: string[];
   /** Indexes of the request words the value covers (its position in the request). */
   wordIndexes: number[];
@@ -25,41 +26,23 @@ export function readRequest(text: string, discovered: Record<string, unknown>): 
     .sort()
     .map((name) => {
       const value = discovered[name];
-      const literals = literalsOf(value);
+      const literals = discoveredTexts(value);
       return { name, value, literals, wordIndexes: wordIndexesOf(text, words, literals) };
     });
   return { text, words, discovered: params };
 }
 
-/**
- * The texts the validator's `hardcoded` rule looks for: strings and numbers, items of arrays;
- * booleans and one-character values are ignored there, so they are here.
- */
-function literalsOf(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : [value];
-  return items
-    .map((item) =>
-      typeof item === "number" && Number.isFinite(item)
-        ? String(item)
-        : typeof item === "string"
-          ? item.trim()
-          : "",
-    )
-    .filter((item) => item.length >= 2 && !/^(true|false|null|none|yes|no)$/i.test(item));
-}
-
-/** Escaped for a RegExp that finds the literal on word boundaries, as the validator does. */
-export function literalPattern(literal: string): RegExp {
-  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, "gi");
-}
-
 function wordIndexesOf(text: string, words: RequestWord[], literals: string[]): number[] {
   const indexes = new Set<number>();
-  const lower = text.toLowerCase();
+  const folded = foldCase(text);
   for (const literal of literals) {
-    for (const match of lower.matchAll(literalPattern(literal))) {
-      const before = lower.slice(0, match.index).match(/[a-z0-9]+/g)?.length ?? 0;
+    for (const start of wordOccurrences(folded, needleOf(literal))) {
+      // Sliced before lower-casing: folded offsets are the original text's.
+      const before =
+        text
+          .slice(0, start)
+          .toLowerCase()
+          .match(/[a-z0-9]+/g)?.length ?? 0;
       const count = literal.toLowerCase().match(/[a-z0-9]+/g)?.length ?? 0;
       for (let offset = 0; offset < count; offset++) {
         // A literal that starts mid-word ("#releases") still starts at the next whole word.
