@@ -680,3 +680,62 @@ Commits files.
     expect(validateWorkflow(workflow, input).errors).toEqual([]);
   });
 });
+
+/** The params of the first node of this type. */
+function paramsOf(workflow: FlowIr, type: string): Record<string, unknown> {
+  const node = workflow.nodes.find((candidate) => candidate.type === type);
+  if (node === undefined)
+    throw new Error(`no ${type} node in ${usedComponents(workflow).join(", ")}`);
+  return node.params;
+}
+
+describe("planWorkflowOffline sets documented parameters the request states (issue 11)", () => {
+  it("lists closed issues for a changelog of closed issues, not the default open ones", () => {
+    const workflow = plan(inputOf(loadFixture("closed-issues-changelog")));
+    expect(paramsOf(workflow, "github-list-issues").state).toBe("closed");
+  });
+
+  it("sets overwrite when the request says 'overwriting the existing file'", () => {
+    const workflow = plan(inputOf(loadFixture("notes-to-html-overwrite")));
+    expect(paramsOf(workflow, "write-file").overwrite).toBe(true);
+  });
+
+  it("leaves a flag or a choice the request does not state (or negates) at its default", () => {
+    const fixture = loadFixture("notes-to-html-overwrite");
+    const workflow = plan({
+      ...inputOf(fixture),
+      userInput: fixture.userInput.replace(
+        ", overwriting the existing file",
+        " without overwriting it",
+      ),
+    });
+    expect(paramsOf(workflow, "write-file")).not.toHaveProperty("overwrite");
+    expect(
+      paramsOf(plan(inputOf(loadFixture("summarize-notes"))), "write-file"),
+    ).not.toHaveProperty("append");
+    const issues = plan({
+      ...inputOf(loadFixture("closed-issues-changelog")),
+      userInput: "Write a changelog of the open and closed issues in acme/widgets to CHANGES.md",
+    });
+    expect(paramsOf(issues, "github-list-issues")).not.toHaveProperty("state");
+  });
+
+  it("sends the method the request names (POSTing), one of those the context documents", () => {
+    const ping = `### http-request
+Sends an HTTP request.
+
+**Inputs**:
+- \`url: str\` - Address
+- \`method: str\` - GET, POST or PUT (default GET)
+
+**Outputs**:
+- \`response_body: str\` - Body of the answer
+`;
+    const workflow = plan(
+      offer([ping, LLM_NODE], "Summarize what POSTing to https://example.com/api/ping answers", {
+        url: "https://example.com/api/ping",
+      }),
+    );
+    expect(paramsOf(workflow, "http-request").method).toBe("POST");
+  });
+});

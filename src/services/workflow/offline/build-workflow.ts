@@ -5,6 +5,7 @@ import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
 import { snake, valueName } from "./node-ids.js";
 import { isSink } from "./relevance.js";
+import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
 import { bestOutput, dataOutputs, isMetaOutput, isTextName } from "./wiring.js";
@@ -60,8 +61,9 @@ interface Placed {
  * Assembles the workflow for a chosen, ordered chain. Each slot's value, in this order: the
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
  * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
- * new required input named after the slot. Optional slots without a discovered value are left
- * out, so the component's own default applies. What cannot be done honestly (a program or object
+ * new required input named after the slot. A flag or a listed choice the request states is set
+ * (stated-values.ts); other optional slots without a discovered value are left out, so the
+ * component's own default applies. What cannot be done honestly (a program or object
  * input, data a slot cannot take, a read nobody uses) is listed in `problems`.
  */
 export function buildWorkflow(
@@ -110,6 +112,8 @@ export function buildWorkflow(
         const wrap = inputTypeOf(slot.type) === "array" && !Array.isArray(binding.param.value);
         return wrap ? [template] : template;
       }
+      const stated = statedValue(slot, request);
+      if (stated !== undefined) return stated;
       if (!slot.required) return undefined;
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
