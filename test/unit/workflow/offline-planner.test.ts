@@ -324,8 +324,9 @@ describe("planWorkflowOffline on small contexts", () => {
       required: true,
       type: "integer",
     });
-    // "recipient" matches no slot by name and there is no prompt to carry it: it is not declared.
-    expect(workflow.inputs).not.toHaveProperty("recipient");
+    // "recipient" matches no slot by name, but `to` is described as the "Recipient address".
+    expect(workflow.nodes[1]!.params.to).toBe("${recipient}");
+    expect(workflow.inputs).not.toHaveProperty("to");
     expect(literalText(workflow)).not.toContain("bob@example.com");
   });
 
@@ -737,5 +738,25 @@ Sends an HTTP request.
       }),
     );
     expect(paramsOf(workflow, "http-request").method).toBe("POST");
+  });
+});
+
+describe("planWorkflowOffline sends a discovered value to the slot its description names (issue 11)", () => {
+  it('sends the city to the weather API\'s `location` ("City name or …"), not only to the model', () => {
+    const workflow = plan(inputOf(loadFixture("weather-forecast-slack")));
+    expect(paramsOf(workflow, "weather-forecast").location).toBe("${city}");
+    expect(workflow.inputs).not.toHaveProperty("location");
+  });
+
+  it('runs the shell command in the stated directory (`cwd`: "Working directory")', () => {
+    const workflow = plan(inputOf(loadFixture("shell-test-report")));
+    expect(paramsOf(workflow, "shell-command").cwd).toBe("${working_dir}");
+  });
+
+  it('emails the stated recipient (`to`: "Recipient address") instead of asking for `to` anew', () => {
+    const workflow = plan(inputOf(loadFixture("weekly-report-email")));
+    expect(paramsOf(workflow, "send-email").to).toBe("${recipient}");
+    expect(workflow.inputs).not.toHaveProperty("to");
+    expect(workflow.inputs.recipient?.description).toBe("Recipient address");
   });
 });
