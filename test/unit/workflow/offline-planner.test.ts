@@ -163,18 +163,20 @@ describe("planWorkflowOffline on summarize-notes", () => {
     expect(workflow.ir_version).toBe("0.1.0");
   });
 
-  it("turns the vague discovered names into clear required inputs without defaults", () => {
+  it("keeps the role-based discovered names (not the example values) as required inputs without defaults", () => {
+    // Issue 11: an input named after the example (notes.txt → notes_file) reads wrong as soon as
+    // the workflow runs on another file; input_file and output_file say what the value is for.
     expect(workflow.inputs).toEqual({
-      notes_file: { description: "Path of the file to read", required: true, type: "string" },
-      summary_file: { description: "Path of the file to write", required: true, type: "string" },
+      input_file: { description: "Path of the file to read", required: true, type: "string" },
+      output_file: { description: "Path of the file to write", required: true, type: "string" },
     });
     const [read, summarize, save] = workflow.nodes;
-    expect(read!.params).toEqual({ file_path: "${notes_file}" });
+    expect(read!.params).toEqual({ file_path: "${input_file}" });
     expect(save!.params).toEqual({
-      file_path: "${summary_file}",
+      file_path: "${output_file}",
       content: "${summarize_notes.response}",
     });
-    expect(summarize!.params.prompt).toMatch(/^Task: Summarize \$\{notes_file\}/);
+    expect(summarize!.params.prompt).toMatch(/^Task: Summarize \$\{input_file\}/);
     expect(summarize!.params.prompt).toMatch(/\$\{read_notes\.content\}$/);
   });
 
@@ -758,5 +760,41 @@ describe("planWorkflowOffline sends a discovered value to the slot its descripti
     expect(paramsOf(workflow, "send-email").to).toBe("${recipient}");
     expect(workflow.inputs).not.toHaveProperty("to");
     expect(workflow.inputs.recipient?.description).toBe("Recipient address");
+  });
+});
+
+describe("planWorkflowOffline names and describes inputs by their role (issue 11)", () => {
+  it("keeps a role-based discovered name instead of naming the input after the example value", () => {
+    const workflow = plan(inputOf(loadFixture("pricing-comparison")));
+    expect(Object.keys(workflow.inputs).sort()).toEqual(["input_file", "output_file"]);
+    expect(paramsOf(workflow, "read-file").file_path).toBe("${input_file}");
+    expect(workflow.inputs.input_file!.description).toBe("Path of the file to read");
+  });
+
+  it("names a value whose name says nothing, not even its role, after the role of its step", () => {
+    const input = offer([READ_NODE, LLM_NODE], "Summarize pricing.csv", { file: "pricing.csv" });
+    expect(Object.keys(plan(input).inputs)).toEqual(["source_file"]);
+  });
+
+  it("describes a value that feeds a writer and a commit by the writer's path, not 'Files to stage'", () => {
+    const commit = `### git-commit
+Stages files and creates a commit.
+
+**Inputs**:
+- \`files: list[str]\` - Files to stage
+- \`message: str\` - Commit message
+
+**Outputs**:
+- \`commit_sha: str\` - Hash of the new commit
+`;
+    const input = offer(
+      [commit, READ_NODE, LLM_NODE, WRITE_NODE],
+      'Summarize notes.txt, write the summary to summary.md and commit it with the message "Add summary"',
+      { input_file: "notes.txt", output_file: "summary.md", commit_message: "Add summary" },
+    );
+    const workflow = plan(input);
+    expect(usedComponents(workflow)).toEqual(["read-file", "llm", "write-file", "git-commit"]);
+    expect(paramsOf(workflow, "git-commit").files).toEqual(["${output_file}"]);
+    expect(workflow.inputs.output_file!.description).toBe("Path of the file to write");
   });
 });

@@ -3,7 +3,7 @@ import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
-import { snake, valueName } from "./node-ids.js";
+import { snake } from "./node-ids.js";
 import { isSink } from "./relevance.js";
 import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
@@ -79,7 +79,7 @@ export function buildWorkflow(
   const inputFor = new Map<string, string>();
   const mustUse: string[] = [];
   for (const param of request.discovered) {
-    const binding = bindings.find((candidate) => candidate.param === param);
+    const binding = describingBinding(param, bindings, chain);
     if (binding !== undefined) {
       inputFor.set(
         param.name,
@@ -317,23 +317,39 @@ function boundInput(binding: Binding): FlowIrInput {
 }
 
 /**
- * A discovered name is kept unless it says nothing about the value (input_file, output): then the
- * value's own name (notes.txt → notes_file) or the role of the step that takes it (source_…,
- * target_…) names it.
+ * Of the slots one discovered value feeds, the one its input is named and described after: a
+ * slot of the value's own type first (a path, not the list of "Files to stage" it is also
+ * wrapped into), then the earliest step of the chain.
+ */
+function describingBinding(
+  param: DiscoveredParam,
+  bindings: readonly Binding[],
+  chain: readonly Component[],
+): Binding | undefined {
+  const own = (binding: Binding) => {
+    const slotType = inputTypeOf(binding.slot.type);
+    return slotType === undefined || slotType === valueTypeOf(param.value) ? 0 : 1;
+  };
+  return bindings
+    .filter((binding) => binding.param === param)
+    .sort(
+      (left, right) =>
+        own(left) - own(right) || chain.indexOf(left.component) - chain.indexOf(right.component),
+    )[0];
+}
+
+/**
+ * A discovered name is kept when it says what the value is or which role it plays (input_file,
+ * output_file, since_tag): the workflow is for any such value, so an input is never named after
+ * the example the request gave (pricing.csv → pricing_file). A name that says neither (file,
+ * path) gets the role of the step that takes it: source_file for a reader, target_file for a sink.
  */
 function discoveredName(param: DiscoveredParam, binding: Binding): string {
   const tokens = nameTokens(param.name);
-  if (
-    !tokens.every(
-      (token) => VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token),
-    )
-  ) {
-    return identifier(param.name);
-  }
-  const nouns = tokens.filter((token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token));
-  const noun = nouns[nouns.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
-  const fromValue = valueName(param);
-  if (fromValue !== undefined) return identifier(`${fromValue}_${noun}`);
+  const says = (token: string) =>
+    !VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token);
+  if (tokens.some(says)) return identifier(param.name);
+  const noun = tokens[tokens.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
   return identifier(`${isSink(binding.component) ? "target" : "source"}_${noun}`);
 }
 
