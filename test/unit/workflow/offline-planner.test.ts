@@ -21,7 +21,7 @@ const EXPECTED: Record<string, { used: string[] } | { failure: string }> = {
   },
   "github-issue-triage": { used: ["github-get-issue", "llm", "github-create-comment"] },
   "helpdesk-ticket-http": {
-    used: ["read-file", "http-request", "llm", "slack-post-message"],
+    failure: "could not place `http-request`: the request's values (priority, ticket_title) belong",
   },
   "incident-note-from-log": { used: ["read-file", "llm", "write-file"] },
   "notes-to-html-overwrite": { used: ["read-file", "llm", "write-file"] },
@@ -796,5 +796,33 @@ Stages files and creates a commit.
     expect(usedComponents(workflow)).toEqual(["read-file", "llm", "write-file", "git-commit"]);
     expect(paramsOf(workflow, "git-commit").files).toEqual(["${output_file}"]);
     expect(workflow.inputs.output_file!.description).toBe("Path of the file to write");
+  });
+});
+
+describe("planWorkflowOffline does not drop the request's values an object input needs (issue 11)", () => {
+  it("fails, naming http-request's `body`, when the ticket's title and priority have nowhere else to go", () => {
+    const failure = failureOf(inputOf(loadFixture("helpdesk-ticket-http")));
+    expect(failure).toContain(
+      "could not place `http-request`: the request's values (priority, ticket_title) belong in its object input `body` (dict)",
+    );
+  });
+
+  it("still plans an http call whose object input the request gives no values for", () => {
+    const ping = `### http-request
+Sends an HTTP request.
+
+**Inputs**:
+- \`url: str\` - Address
+- \`body: dict\` - JSON body (optional)
+
+**Outputs**:
+- \`response_body: str\` - Body of the answer
+`;
+    const workflow = plan(
+      offer([ping, LLM_NODE], "Summarize what https://example.com/api/ping answers", {
+        url: "https://example.com/api/ping",
+      }),
+    );
+    expect(usedComponents(workflow)).toEqual(["http-request", "llm"]);
   });
 });

@@ -101,6 +101,10 @@ export function buildWorkflow(
     }
   }
 
+  /** Discovered values no slot takes: only a prompt can mention them. */
+  const unbound = request.discovered.filter(
+    (param) => !bindings.some((binding) => binding.param === param),
+  );
   const placed: Placed[] = [];
   const nodes: DraftWorkflow["nodes"] = [];
   chain.forEach((component, index) => {
@@ -172,6 +176,19 @@ export function buildWorkflow(
             : valueFor(slot);
         if (value !== undefined) setPath(params, slot.path, value);
       }
+    }
+    const emptyObjects = component.slots.filter(
+      (slot) =>
+        slot.path.length === 1 &&
+        inputTypeOf(slot.type) === "object" &&
+        params[slot.name] === undefined,
+    );
+    if (component.kind === "node" && emptyObjects.length > 0 && unbound.length > 0) {
+      // "POST … with the title X and priority high": those values are the body; a prompt that
+      // mentions them does not send them.
+      problems.push(
+        `could not place \`${component.name}\`: the request's values (${unbound.map((param) => param.name).join(", ")}) belong in its object input ${emptyObjects.map((slot) => `\`${slot.name}\` (${slot.type})`).join(" or ")}, whose fields the planning context does not document`,
+      );
     }
     const purpose = firstSentence(component.description);
     nodes.push({
