@@ -32,9 +32,7 @@ const EXPECTED: Record<string, { used: string[] } | { failure: string }> = {
   "release-notes-from-saved-workflow": {
     used: ["generate-changelog", "llm", "slack-post-message"],
   },
-  "save-open-pulls-json": {
-    failure: "could not place `write-file`: its required input `content` (str) should take",
-  },
+  "save-open-pulls-json": { used: ["github-list-pulls", "write-file"] },
   "shell-test-report": { used: ["shell-command", "llm", "write-file"] },
   "standup-commits-slack": { used: ["git-log", "llm", "slack-post-message"] },
   "summarize-notes": { used: ["read-file", "llm", "write-file"] },
@@ -625,17 +623,38 @@ describe("planWorkflowOffline never claims a wrong success (issue 11)", () => {
     expect(Object.keys(workflow.inputs)).not.toContain("write_content");
   });
 
-  it("fails, naming write-file's `content`, when the upstream data does not fit it (no write_content)", () => {
+  it("fails, naming the sink's text input, when the upstream data does not fit it (no new input)", () => {
+    const slack = `### slack-post-message
+Posts a message to a Slack channel.
+
+**Inputs**:
+- \`channel: str\` - Channel name
+- \`text: str\` - Message text
+
+**Outputs**:
+- \`message_ts: str\` - Timestamp id of the posted message
+`;
     const failure = failureOf(
-      offer([GIT_LOG_NODE, WRITE_NODE], "Write the git log since v1.0 to log.txt", {
+      offer([GIT_LOG_NODE, slack], "Post the git log since v1.0 to #dev", {
         since: "v1.0",
-        output_file: "log.txt",
+        channel: "#dev",
       }),
     );
     expect(failure).toContain(
-      "could not place `write-file`: its required input `content` (str) should take the data of an earlier step",
+      "could not place `slack-post-message`: its required input `text` (str) should take the data of an earlier step",
     );
-    expect(failure).not.toContain("write_content");
+    expect(failure).not.toContain("slack_text");
+  });
+
+  it("writes upstream structured data to a file (the writer serialises it), not a new write_content", () => {
+    // The validator's decision (template-rules.ts, writesContent): a file writer's content
+    // takes objects and lists too.
+    const fixture = loadFixture("save-open-pulls-json");
+    const workflow = plan(inputOf(fixture));
+    expect(usedComponents(workflow)).toEqual(["github-list-pulls", "write-file"]);
+    expect(paramsOf(workflow, "write-file").content).toBe(`\${${workflow.nodes[0]!.id}.pulls}`);
+    expect(workflow.inputs).not.toHaveProperty("write_content");
+    expect(validateWorkflow(workflow, contextOf(fixture)).warnings).toEqual([]);
   });
 
   it("fails, naming read-file, when no later step uses what it read", () => {

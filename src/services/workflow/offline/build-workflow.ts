@@ -126,6 +126,9 @@ export function buildWorkflow(
         // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
         const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));
         if (fitting !== undefined) return fitting.template;
+        // A file writer serialises lists and objects (as the validator's template-type rule
+        // accepts): the nearest earlier data is what it writes.
+        if (writesFiles(component, slot)) return pending[pending.length - 1]!.template;
         problems.push(
           `could not place \`${component.name}\`: its required input \`${slot.name}\` (${slot.type}) should take the data of an earlier step, but no earlier output fits it (${pending.map((output) => `${output.template.slice(2, -1)}: ${output.type}`).join(", ")})`,
         );
@@ -224,6 +227,22 @@ export function buildWorkflow(
     },
     problems,
   };
+}
+
+/** Parameters that hold what a file writer writes (as in rules/template-rules.ts). */
+const CONTENT_SLOTS = new Set(["content", "contents", "data", "text", "body"]);
+const FILE_WRITER_NAME =
+  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
+const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
+
+/** The content slot of a component that writes files: it takes text, lists and objects alike. */
+function writesFiles(component: Component, slot: Slot): boolean {
+  return (
+    component.kind === "node" &&
+    slot.path.length === 1 &&
+    CONTENT_SLOTS.has(slot.name) &&
+    (FILE_WRITER_NAME.test(component.name) || FILE_WRITER_TEXT.test(component.description))
+  );
 }
 
 function isReadStep(component: Component): boolean {
