@@ -17,7 +17,8 @@ const EXPECTED: Record<string, { used: string[] } | { failure: string }> = {
   "csv-expenses-report": { used: ["read-file", "csv-aggregate", "llm", "write-file"] },
   "csv-sales-report": { used: ["read-file", "csv-aggregate", "llm", "write-file"] },
   "feature-branch-commit-push": {
-    failure: "could not place `git-log`: no later step uses its output",
+    failure:
+      "could not place `git-push`: `base_branch` and `feature_branch` fit its input `branch` equally well",
   },
   "github-issue-triage": { used: ["github-get-issue", "llm", "github-create-comment"] },
   "helpdesk-ticket-http": {
@@ -508,6 +509,17 @@ Lists commits.
 - \`commits: list[dict]\` - Commits
 `;
 
+const COMMIT_NODE = `### git-commit
+Stages files and creates a commit.
+
+**Inputs**:
+- \`files: list[str]\` - Files to stage
+- \`message: str\` - Commit message
+
+**Outputs**:
+- \`commit_sha: str\` - Hash of the new commit
+`;
+
 /** A request over the given components, all of them browsed. */
 function offer(
   nodes: string[],
@@ -843,5 +855,30 @@ Sends an HTTP request.
       }),
     );
     expect(usedComponents(workflow)).toEqual(["http-request", "llm"]);
+  });
+});
+
+describe("planWorkflowOffline on a feature branch: checkout, commit, push (issue 11)", () => {
+  const fixture = loadFixture("feature-branch-commit-push");
+
+  it("does not take 'commit' for a mention of git-log when git-commit itself is offered", () => {
+    expect(planWorkflowOffline(inputOf(fixture))).not.toMatchObject({
+      failure: expect.stringContaining("git-log"),
+    });
+  });
+
+  it("never pushes the base branch: two branches that fit `branch` equally are a failure naming them", () => {
+    const failure = failureOf(inputOf(fixture));
+    expect(failure).toContain(
+      "could not place `git-push`: `base_branch` and `feature_branch` fit its input `branch` equally well",
+    );
+  });
+
+  it("keeps a vague discovered name that is the name of the slot it feeds (files), not target_files", () => {
+    const input = offer([COMMIT_NODE], 'Commit src/login.ts with the message "Add login form"', {
+      files: "src/login.ts",
+      commit_message: "Add login form",
+    });
+    expect(Object.keys(plan(input).inputs).sort()).toEqual(["commit_message", "files"]);
   });
 });

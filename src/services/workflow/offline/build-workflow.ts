@@ -1,6 +1,7 @@
 import type { FlowIrInput, InputType } from "../flow-ir.contract.js";
 import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
+import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
 import { snake } from "./node-ids.js";
@@ -101,6 +102,7 @@ export function buildWorkflow(
     }
   }
 
+  problems.push(...ambiguities(bindings, request));
   /** Discovered values no slot takes: only a prompt can mention them. */
   const unbound = request.discovered.filter(
     (param) => !bindings.some((binding) => binding.param === param),
@@ -353,6 +355,29 @@ function boundInput(binding: Binding): FlowIrInput {
 }
 
 /**
+ * A slot two discovered values fit equally well, when the other one has no better place: the
+ * planner would pick one by the order of their names (base_branch before feature_branch, so the
+ * base branch was pushed). Not knowing which the request means is a failure, not a guess.
+ */
+function ambiguities(bindings: readonly Binding[], request: PlanningRequest): string[] {
+  const problems: string[] = [];
+  for (const binding of bindings) {
+    const rivals = request.discovered.filter(
+      (param) =>
+        param !== binding.param &&
+        bindingScore(param, binding.slot, binding.component) === binding.score &&
+        !bindings.some((other) => other.param === param && other.score > binding.score),
+    );
+    if (rivals.length === 0) continue;
+    const names = [binding.param, ...rivals].map((param) => `\`${param.name}\``).sort();
+    problems.push(
+      `could not place \`${binding.component.name}\`: ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} fit its input \`${binding.slot.name}\` equally well, and the request does not say which one it takes`,
+    );
+  }
+  return [...new Set(problems)];
+}
+
+/**
  * Of the slots one discovered value feeds, the one its input is named and described after: a
  * slot of the value's own type first (a path, not the list of "Files to stage" it is also
  * wrapped into), then the earliest step of the chain.
@@ -384,7 +409,7 @@ function discoveredName(param: DiscoveredParam, binding: Binding): string {
   const tokens = nameTokens(param.name);
   const says = (token: string) =>
     !VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token);
-  if (tokens.some(says)) return identifier(param.name);
+  if (tokens.some(says) || param.name === binding.slot.name) return identifier(param.name);
   const noun = tokens[tokens.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
   return identifier(`${isSink(binding.component) ? "target" : "source"}_${noun}`);
 }

@@ -27,7 +27,7 @@ export function selectComponents(
   request: PlanningRequest,
 ): Selection {
   const relevance = new Map(
-    offered.map((component) => [component, relevanceOf(component, request)]),
+    offered.map((component) => [component, relevanceOf(component, request, offered)]),
   );
   const score = (component: Component) => relevance.get(component)!.score;
   const llm = offered
