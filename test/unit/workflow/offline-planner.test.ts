@@ -792,6 +792,11 @@ describe("planWorkflowOffline sends a discovered value to the slot its descripti
     expect(workflow.inputs).not.toHaveProperty("to");
     expect(workflow.inputs.recipient?.description).toBe("Recipient address");
   });
+
+  it("sends a value matched only by a description to one slot: the recipient is not also copied (cc)", () => {
+    const workflow = plan(inputOf(loadFixture("weekly-report-email")));
+    expect(paramsOf(workflow, "send-email")).not.toHaveProperty("cc");
+  });
 });
 
 describe("planWorkflowOffline names and describes inputs by their role (issue 11)", () => {

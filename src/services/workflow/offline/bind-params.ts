@@ -57,8 +57,8 @@ function describedScore(tokens: readonly string[], slot: Slot): number {
 /**
  * Greedy assignment, best score first (ties: parameter, component, slot order). A slot takes one
  * value; a value may fill several slots (the repository of both the fetch and the comment step),
- * but only slots that fit it as well as its best one, so a file path meant for the writer does not
- * also become the reader's path.
+ * but only slots that fit it by name as well as its best one, so a file path meant for the writer
+ * does not also become the reader's path, nor the recipient also the copy recipient.
  */
 export function bindParams(
   params: readonly DiscoveredParam[],
@@ -90,7 +90,8 @@ export function bindParams(
   for (const { order: _order, ...candidate } of candidates) {
     if (taken.has(candidate.slot)) continue;
     const bestScore = best.get(candidate.param);
-    if (bestScore !== undefined && candidate.score < bestScore) continue;
+    // A second slot only by name: a description match ("Recipient address") is one slot's.
+    if (bestScore !== undefined && (candidate.score < bestScore || candidate.score < 1)) continue;
     taken.add(candidate.slot);
     best.set(candidate.param, candidate.score);
     bindings.push(candidate);
