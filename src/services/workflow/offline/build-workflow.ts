@@ -65,7 +65,8 @@ interface Placed {
  * new required input named after the slot. A flag or a listed choice the request states is set
  * (stated-values.ts); other optional slots without a discovered value are left out, so the
  * component's own default applies. What cannot be done honestly (a program or object
- * input, data a slot cannot take, a read nobody uses) is listed in `problems`.
+ * input, data a slot cannot take, a read nobody uses, request values that belong in an object
+ * without documented fields, two values that fit one slot equally) is listed in `problems`.
  */
 export function buildWorkflow(
   chain: readonly Component[],
