@@ -887,3 +887,34 @@ describe("planWorkflowOffline on a feature branch: checkout, commit, push (issue
     expect(Object.keys(plan(input).inputs).sort()).toEqual(["commit_message", "files"]);
   });
 });
+
+describe("planWorkflowOffline: a word that states a parameter is no mention of another component (issue 11)", () => {
+  it("does not read a file for 'the open pull requests' when read-file is browsed too", () => {
+    const fixture = loadFixture("save-open-pulls-json");
+    const workflow = plan({
+      ...inputOf(fixture),
+      planningContext: `${fixture.planningContext}\n${READ_NODE}`,
+      browsedComponents: {
+        nodeIds: [...fixture.browsedComponents.nodeIds, "read-file"],
+        workflowNames: [],
+      },
+    });
+    expect(usedComponents(workflow)).toEqual(["github-list-pulls", "write-file"]);
+  });
+
+  it("sends the ticket with POST and its documented body, without a Slack post or a file read nobody asked for", () => {
+    const fixture = loadFixture("helpdesk-ticket-http");
+    const workflow = plan({
+      ...inputOf(fixture),
+      planningContext: fixture.planningContext.replace(
+        "- `body: dict` - JSON body to send (optional)",
+        "- `body: dict` - `{title: str, priority: str}`: JSON body to send (optional)",
+      ),
+    });
+    expect(usedComponents(workflow)).toEqual(["http-request", "llm"]);
+    expect(paramsOf(workflow, "http-request")).toMatchObject({
+      method: "POST",
+      body: { title: "${ticket_title}", priority: "${priority}" },
+    });
+  });
+});

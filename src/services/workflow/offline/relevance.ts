@@ -27,9 +27,14 @@ export function relevanceOf(
   component: Component,
   request: PlanningRequest,
   offered: readonly Component[] = [],
+  claimed: ReadonlyMap<number, Component> = new Map(),
 ): Relevance {
   const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
-  const words = request.words.filter((word) => !valueWords.has(word.index));
+  // A word that states another component's parameter ("POSTing" its method, "the open pull
+  // requests" its state) is about that component, not a mention of this one.
+  const words = request.words.filter(
+    (word) => !valueWords.has(word.index) && (claimed.get(word.index) ?? component) === component,
+  );
   // A word that is another offered component's own name word mentions that one, not this one
   // through a synonym: "commit" names git-commit, it is no wish for git-log's history.
   const ownStems = new Set(nameTokens(component.name).map(stem));

@@ -1,6 +1,7 @@
 import type { Slot } from "./components.js";
 import type { PlanningRequest } from "./request.js";
 import { inputTypeOf } from "./value-types.js";
+import type { RequestWord } from "./words.js";
 import { nameTokens, stem } from "./words.js";
 
 /** Words that turn the next words of the request around: "without overwriting", "don't append". */
@@ -18,29 +19,46 @@ const CHOICES = /^([A-Za-z][\w-]*)((?:\s*,\s*[A-Za-z][\w-]*)*)\s*,?\s+or\s+([A-Z
  * Words inside discovered values do not count: they are data, not wishes.
  */
 export function statedValue(slot: Slot, request: PlanningRequest): unknown {
-  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
-  const words = request.words.filter((word) => !valueWords.has(word.index));
-  const said = (token: string) =>
-    words.some(
-      (word) =>
-        word.stem === stem(token) &&
-        !request.words
-          .slice(Math.max(0, word.index - 2), word.index)
-          .some((before) => NEGATIONS.has(before.word)),
-    );
   const type = inputTypeOf(slot.type);
   if (type === "boolean") {
     const tokens = nameTokens(slot.name);
-    return tokens.length > 0 && tokens.every(said) ? true : undefined;
+    return tokens.length > 0 && tokens.every((token) => saidWords(token, request).length > 0)
+      ? true
+      : undefined;
   }
-  if (type !== undefined && type !== "string") return undefined;
+  const stated = [...new Set(statedChoices(slot, request).map((entry) => entry.choice))];
+  return stated.length === 1 ? stated[0] : undefined;
+}
+
+/**
+ * The request words that say one of the choices a text slot's description lists ("the open pull
+ * requests" says `open` of "open, closed or all"), with the choice each says.
+ */
+export function statedChoices(
+  slot: Slot,
+  request: PlanningRequest,
+): { choice: string; word: RequestWord }[] {
+  const type = inputTypeOf(slot.type);
+  if (type !== undefined && type !== "string") return [];
   const match = CHOICES.exec(slot.description.trim());
-  if (match === null) return undefined;
+  if (match === null) return [];
   const choices = [
     match[1]!,
     ...match[2]!.split(",").map((choice) => choice.trim()),
     match[3]!,
   ].filter((choice) => choice !== "");
-  const stated = choices.filter((choice) => said(choice));
-  return stated.length === 1 ? stated[0] : undefined;
+  return choices.flatMap((choice) => saidWords(choice, request).map((word) => ({ choice, word })));
+}
+
+/** Request words outside discovered values with the token's stem, not after a negation. */
+function saidWords(token: string, request: PlanningRequest): RequestWord[] {
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  return request.words.filter(
+    (word) =>
+      !valueWords.has(word.index) &&
+      word.stem === stem(token) &&
+      !request.words
+        .slice(Math.max(0, word.index - 2), word.index)
+        .some((before) => NEGATIONS.has(before.word)),
+  );
 }
