@@ -39,7 +39,9 @@ const FAILURE_ERROR_LIMIT = 3;
  * (build-workflow.ts); then judge the result with the same validator and contract as a model's
  * answer. It never returns an invalid workflow, nor one that leaves out or fakes a step: a chosen
  * component whose program or object input the request does not give, upstream data a step cannot
- * take, or a read (or model answer) no later step uses makes a failure naming each component.
+ * take, a read (or model answer) no later step uses, request values that belong in an object
+ * input whose fields are not documented, or two values that fit one slot equally make a failure
+ * naming each component.
  *
  * The workflow service calls planFromContext when no model is configured, with the request's
  * `userInput`, the planning context it parsed once, `browsedComponents` and `discoveredParams`,

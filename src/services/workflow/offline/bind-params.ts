@@ -3,7 +3,7 @@ import { isSink } from "./relevance.js";
 import type { DiscoveredParam } from "./request.js";
 import { inputTypeOf, valueTypeOf } from "./value-types.js";
 import { isTextName } from "./wiring.js";
-import { nameTokens, SINK_WORDS, SOURCE_WORDS, stem } from "./words.js";
+import { nameTokens, SINK_WORDS, SOURCE_WORDS, stem, VAGUE_TOKENS } from "./words.js";
 
 /** A discovered value feeding one slot of one component. */
 export interface Binding {
@@ -16,8 +16,8 @@ export interface Binding {
 /**
  * How well a discovered parameter fits a slot: 10 for the same name; else one point per shared
  * name token, half a point up or down when the parameter's name says where the value goes
- * ("input_file" suits a reader, "output_file" a writer); 0 when the value cannot be of the slot's
- * type. The llm prompt is never bound: the planner writes it.
+ * ("input_file" suits a reader, "output_file" a writer); half a point when only the slot's
+ * description names it; 0 when the value cannot be of the slot's type. The llm prompt is never bound: the planner writes it.
  */
 export function bindingScore(param: DiscoveredParam, slot: Slot, component: Component): number {
   if (component.llmLike && slot.name === "prompt") return 0;
@@ -30,7 +30,7 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
   const shared = tokens.filter(
     (token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token) && slotStems.has(stem(token)),
   ).length;
-  if (shared === 0) return 0;
+  if (shared === 0) return describedScore(tokens, slot);
   const sink = isSink(component);
   let score = shared;
   if (tokens.some((token) => SOURCE_WORDS.has(token))) score += sink ? -0.5 : 0.5;
@@ -39,10 +39,26 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
 }
 
 /**
+ * Half a point when the slot's description names what the parameter is and the slot's name does
+ * not: a discovered `city` feeds `location` ("City name or coordinates"), `recipient` feeds `to`
+ * ("Recipient address"). Less than any name match, so it only decides when nothing else does, and
+ * too little for the planner to add a component for it.
+ */
+function describedScore(tokens: readonly string[], slot: Slot): number {
+  // A field of a dict input carries its parent's description, which is not about the field.
+  if (slot.path.length > 1) return 0;
+  const described = new Set(nameTokens(slot.description).map(stem));
+  const meaningful = tokens.filter(
+    (token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token) && !VAGUE_TOKENS.has(token),
+  );
+  return meaningful.some((token) => described.has(stem(token))) ? 0.5 : 0;
+}
+
+/**
  * Greedy assignment, best score first (ties: parameter, component, slot order). A slot takes one
  * value; a value may fill several slots (the repository of both the fetch and the comment step),
- * but only slots that fit it as well as its best one, so a file path meant for the writer does not
- * also become the reader's path.
+ * but only slots that fit it by name as well as its best one, so a file path meant for the writer
+ * does not also become the reader's path, nor the recipient also the copy recipient.
  */
 export function bindParams(
   params: readonly DiscoveredParam[],
@@ -74,7 +90,8 @@ export function bindParams(
   for (const { order: _order, ...candidate } of candidates) {
     if (taken.has(candidate.slot)) continue;
     const bestScore = best.get(candidate.param);
-    if (bestScore !== undefined && candidate.score < bestScore) continue;
+    // A second slot only by name: a description match ("Recipient address") is one slot's.
+    if (bestScore !== undefined && (candidate.score < bestScore || candidate.score < 1)) continue;
     taken.add(candidate.slot);
     best.set(candidate.param, candidate.score);
     bindings.push(candidate);

@@ -1,10 +1,12 @@
 import type { FlowIrInput, InputType } from "../flow-ir.contract.js";
 import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
+import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
-import { snake, valueName } from "./node-ids.js";
+import { snake } from "./node-ids.js";
 import { isSink } from "./relevance.js";
+import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
 import { bestOutput, dataOutputs, isMetaOutput, isTextName } from "./wiring.js";
@@ -60,9 +62,11 @@ interface Placed {
  * Assembles the workflow for a chosen, ordered chain. Each slot's value, in this order: the
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
  * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
- * new required input named after the slot. Optional slots without a discovered value are left
- * out, so the component's own default applies. What cannot be done honestly (a program or object
- * input, data a slot cannot take, a read nobody uses) is listed in `problems`.
+ * new required input named after the slot. A flag or a listed choice the request states is set
+ * (stated-values.ts); other optional slots without a discovered value are left out, so the
+ * component's own default applies. What cannot be done honestly (a program or object
+ * input, data a slot cannot take, a read nobody uses, request values that belong in an object
+ * without documented fields, two values that fit one slot equally) is listed in `problems`.
  */
 export function buildWorkflow(
   chain: readonly Component[],
@@ -77,7 +81,7 @@ export function buildWorkflow(
   const inputFor = new Map<string, string>();
   const mustUse: string[] = [];
   for (const param of request.discovered) {
-    const binding = bindings.find((candidate) => candidate.param === param);
+    const binding = describingBinding(param, bindings, chain);
     if (binding !== undefined) {
       inputFor.set(
         param.name,
@@ -99,6 +103,11 @@ export function buildWorkflow(
     }
   }
 
+  problems.push(...ambiguities(bindings, request));
+  /** Discovered values no slot takes: only a prompt can mention them. */
+  const unbound = request.discovered.filter(
+    (param) => !bindings.some((binding) => binding.param === param),
+  );
   const placed: Placed[] = [];
   const nodes: DraftWorkflow["nodes"] = [];
   chain.forEach((component, index) => {
@@ -110,6 +119,8 @@ export function buildWorkflow(
         const wrap = inputTypeOf(slot.type) === "array" && !Array.isArray(binding.param.value);
         return wrap ? [template] : template;
       }
+      const stated = statedValue(slot, request);
+      if (stated !== undefined) return stated;
       if (!slot.required) return undefined;
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
@@ -118,6 +129,9 @@ export function buildWorkflow(
         // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
         const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));
         if (fitting !== undefined) return fitting.template;
+        // A file writer serialises lists and objects (as the validator's template-type rule
+        // accepts): the nearest earlier data is what it writes.
+        if (writesFiles(component, slot)) return pending[pending.length - 1]!.template;
         problems.push(
           `could not place \`${component.name}\`: its required input \`${slot.name}\` (${slot.type}) should take the data of an earlier step, but no earlier output fits it (${pending.map((output) => `${output.template.slice(2, -1)}: ${output.type}`).join(", ")})`,
         );
@@ -169,6 +183,19 @@ export function buildWorkflow(
         if (value !== undefined) setPath(params, slot.path, value);
       }
     }
+    const emptyObjects = component.slots.filter(
+      (slot) =>
+        slot.path.length === 1 &&
+        inputTypeOf(slot.type) === "object" &&
+        params[slot.name] === undefined,
+    );
+    if (component.kind === "node" && emptyObjects.length > 0 && unbound.length > 0) {
+      // "POST … with the title X and priority high": those values are the body; a prompt that
+      // mentions them does not send them.
+      problems.push(
+        `could not place \`${component.name}\`: the request's values (${unbound.map((param) => param.name).join(", ")}) belong in its object input ${emptyObjects.map((slot) => `\`${slot.name}\` (${slot.type})`).join(" or ")}, whose fields the planning context does not document`,
+      );
+    }
     const purpose = firstSentence(component.description);
     nodes.push({
       id,
@@ -203,6 +230,22 @@ export function buildWorkflow(
     },
     problems,
   };
+}
+
+/** Parameters that hold what a file writer writes (as in rules/template-rules.ts). */
+const CONTENT_SLOTS = new Set(["content", "contents", "data", "text", "body"]);
+const FILE_WRITER_NAME =
+  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
+const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
+
+/** The content slot of a component that writes files: it takes text, lists and objects alike. */
+function writesFiles(component: Component, slot: Slot): boolean {
+  return (
+    component.kind === "node" &&
+    slot.path.length === 1 &&
+    CONTENT_SLOTS.has(slot.name) &&
+    (FILE_WRITER_NAME.test(component.name) || FILE_WRITER_TEXT.test(component.description))
+  );
 }
 
 function isReadStep(component: Component): boolean {
@@ -313,23 +356,62 @@ function boundInput(binding: Binding): FlowIrInput {
 }
 
 /**
- * A discovered name is kept unless it says nothing about the value (input_file, output): then the
- * value's own name (notes.txt → notes_file) or the role of the step that takes it (source_…,
- * target_…) names it.
+ * A slot two discovered values fit equally well, when the other one has no better place: the
+ * planner would pick one by the order of their names (base_branch before feature_branch, so the
+ * base branch was pushed). Not knowing which the request means is a failure, not a guess.
+ */
+function ambiguities(bindings: readonly Binding[], request: PlanningRequest): string[] {
+  const problems: string[] = [];
+  for (const binding of bindings) {
+    const rivals = request.discovered.filter(
+      (param) =>
+        param !== binding.param &&
+        bindingScore(param, binding.slot, binding.component) === binding.score &&
+        !bindings.some((other) => other.param === param && other.score > binding.score),
+    );
+    if (rivals.length === 0) continue;
+    const names = [binding.param, ...rivals].map((param) => `\`${param.name}\``).sort();
+    problems.push(
+      `could not place \`${binding.component.name}\`: ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} fit its input \`${binding.slot.name}\` equally well, and the request does not say which one it takes`,
+    );
+  }
+  return [...new Set(problems)];
+}
+
+/**
+ * Of the slots one discovered value feeds, the one its input is named and described after: a
+ * slot of the value's own type first (a path, not the list of "Files to stage" it is also
+ * wrapped into), then the earliest step of the chain.
+ */
+function describingBinding(
+  param: DiscoveredParam,
+  bindings: readonly Binding[],
+  chain: readonly Component[],
+): Binding | undefined {
+  const own = (binding: Binding) => {
+    const slotType = inputTypeOf(binding.slot.type);
+    return slotType === undefined || slotType === valueTypeOf(param.value) ? 0 : 1;
+  };
+  return bindings
+    .filter((binding) => binding.param === param)
+    .sort(
+      (left, right) =>
+        own(left) - own(right) || chain.indexOf(left.component) - chain.indexOf(right.component),
+    )[0];
+}
+
+/**
+ * A discovered name is kept when it says what the value is or which role it plays (input_file,
+ * output_file, since_tag): the workflow is for any such value, so an input is never named after
+ * the example the request gave (pricing.csv → pricing_file). A name that says neither (file,
+ * path) gets the role of the step that takes it: source_file for a reader, target_file for a sink.
  */
 function discoveredName(param: DiscoveredParam, binding: Binding): string {
   const tokens = nameTokens(param.name);
-  if (
-    !tokens.every(
-      (token) => VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token),
-    )
-  ) {
-    return identifier(param.name);
-  }
-  const nouns = tokens.filter((token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token));
-  const noun = nouns[nouns.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
-  const fromValue = valueName(param);
-  if (fromValue !== undefined) return identifier(`${fromValue}_${noun}`);
+  const says = (token: string) =>
+    !VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token);
+  if (tokens.some(says) || param.name === binding.slot.name) return identifier(param.name);
+  const noun = tokens[tokens.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
   return identifier(`${isSink(binding.component) ? "target" : "source"}_${noun}`);
 }
 

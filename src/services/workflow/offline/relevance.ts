@@ -23,14 +23,36 @@ export interface Relevance {
  * do not count: "CHANGELOG.md" is data, not a wish for a changelog component. "file", "data" and
  * the like do not count either: every reader and writer has them.
  */
-export function relevanceOf(component: Component, request: PlanningRequest): Relevance {
+export function relevanceOf(
+  component: Component,
+  request: PlanningRequest,
+  offered: readonly Component[] = [],
+  claimed: ReadonlyMap<number, Component> = new Map(),
+): Relevance {
   const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
-  const words = request.words.filter((word) => !valueWords.has(word.index));
+  // A word that states another component's parameter ("POSTing" its method, "the open pull
+  // requests" its state) is about that component, not a mention of this one.
+  const words = request.words.filter(
+    (word) => !valueWords.has(word.index) && (claimed.get(word.index) ?? component) === component,
+  );
+  // A word that is another offered component's own name word mentions that one, not this one
+  // through a synonym: "commit" names git-commit, it is no wish for git-log's history.
+  const ownStems = new Set(nameTokens(component.name).map(stem));
+  const otherStems = new Set(
+    offered
+      .filter((other) => other !== component)
+      .flatMap((other) => nameTokens(other.name))
+      .filter((token) => !GENERIC_TOKENS.has(token))
+      .map(stem)
+      .filter((token) => !ownStems.has(token)),
+  );
   const relevance: Relevance = { score: 0 };
   for (const token of new Set(nameTokens(component.name))) {
     if (GENERIC_TOKENS.has(token)) continue;
     const stems = mentionStems(token);
-    const matches = words.filter((word) => stems.has(word.stem));
+    const matches = words.filter(
+      (word) => stems.has(word.stem) && (word.stem === stem(token) || !otherStems.has(word.stem)),
+    );
     if (matches.length === 0) continue;
     relevance.score += VERB_TOKENS.has(token) ? 1 : 2;
     relevance.first = Math.min(relevance.first ?? Infinity, matches[0]!.index);

@@ -4,6 +4,7 @@ import type { Component } from "./components.js";
 import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
 import type { PlanningRequest } from "./request.js";
+import { statedChoices } from "./stated-values.js";
 
 export interface Selection {
   /** Chosen components, in context order (the chain order is decided later). */
@@ -26,8 +27,9 @@ export function selectComponents(
   offered: readonly Component[],
   request: PlanningRequest,
 ): Selection {
+  const claimed = claimedWords(offered, request);
   const relevance = new Map(
-    offered.map((component) => [component, relevanceOf(component, request)]),
+    offered.map((component) => [component, relevanceOf(component, request, offered, claimed)]),
   );
   const score = (component: Component) => relevance.get(component)!.score;
   const llm = offered
@@ -49,6 +51,30 @@ export function selectComponents(
   }
   chosen.sort((left, right) => left.index - right.index);
   return { components: chosen, bindings, relevance };
+}
+
+/**
+ * Request words that state a listed choice of a component the request gives a value for: the
+ * word belongs to that component ("POSTing to <url>" is the method of the http step taking the
+ * url, not a wish for slack-post-message).
+ */
+function claimedWords(
+  offered: readonly Component[],
+  request: PlanningRequest,
+): Map<number, Component> {
+  const claimed = new Map<number, Component>();
+  for (const component of offered) {
+    const takesValue = request.discovered.some((param) =>
+      component.slots.some((slot) => bindingScore(param, slot, component) >= 1),
+    );
+    if (!takesValue) continue;
+    for (const slot of component.slots) {
+      for (const { word } of statedChoices(slot, request)) {
+        if (!claimed.has(word.index)) claimed.set(word.index, component);
+      }
+    }
+  }
+  return claimed;
 }
 
 function keepBestWorkflow(

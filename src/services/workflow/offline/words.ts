@@ -44,7 +44,9 @@ export function stem(word: string): string {
 const SYNONYMS: Record<string, readonly string[]> = {
   write: ["write", "save", "store", "export"],
   save: ["save", "write", "store"],
-  read: ["read", "load", "open"],
+  // Not "open": "open a ticket", "the open issues" are no reads; a file to read is found by its
+  // discovered path anyway.
+  read: ["read", "load"],
   post: ["post", "send", "announce", "share", "publish"],
   send: ["send", "post", "email", "mail", "notify"],
   create: ["create", "post", "add"],
