@@ -1,33 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../../src/errors/bad-user-input-error.js";
-import type { StructuredCall, StructuredLlm } from "../../../src/llm/structured-llm.js";
+import type { StructuredLlm } from "../../../src/llm/structured-llm.js";
 import { DEFAULT_WORKFLOW_LIMITS } from "../../../src/services/workflow/workflow-limits.js";
 import { WorkflowService } from "../../../src/services/workflow/workflow.service.js";
 import type { GenerateWorkflowRequest } from "../../../src/services/workflow/workflow.types.js";
+import { recordingLlm } from "../../support/recording-llm.js";
 import { testLogger } from "../../support/test-server.js";
 import { cloneWorkflow, loadFixture } from "../../support/workflow-fixtures.js";
 
 const notes = loadFixture("summarize-notes");
-
-/** A model that answers from a script and records every call. */
-function scriptedLlm(...answers: unknown[]): StructuredLlm & { calls: StructuredCall<unknown>[] } {
-  const calls: StructuredCall<unknown>[] = [];
-  return {
-    provider: "anthropic",
-    defaultModel: "scripted",
-    calls,
-    async generate<T>(call: StructuredCall<T>) {
-      calls.push(call as StructuredCall<unknown>);
-      const data = answers[Math.min(calls.length - 1, answers.length - 1)];
-      return {
-        data: data as T,
-        model: "scripted",
-        usage: { inputTokens: 10, outputTokens: 5 },
-        httpCalls: 1,
-      };
-    },
-  };
-}
 
 function service(llm?: StructuredLlm, limits = {}) {
   return new WorkflowService({ llm, logger: testLogger(), overallTimeoutMs: 5_000, limits });
@@ -118,7 +99,7 @@ describe("generateWorkflow input limits", () => {
   it("blames an oversized discoveredParams on input.discoveredParams, not planningContext", async () => {
     // Within WORKFLOW_MAX_CONTEXT_CHARS, but far over the prompt's token limit on its own.
     const discoveredParams = { notes: "lorem ipsum dolor sit amet ".repeat(2_500) };
-    const llm = scriptedLlm(notes.validWorkflow);
+    const llm = recordingLlm([notes.validWorkflow], { provider: "anthropic" });
     const problems = await problemsOf(() =>
       service(llm).generateWorkflow(request({ discoveredParams })),
     );
@@ -136,7 +117,7 @@ describe("generateWorkflow input limits", () => {
   it("still blames planningContext when it holds most of the prompt", async () => {
     const planningContext = `${notes.planningContext}\n${"Some component description. ".repeat(2_000)}`;
     const problems = await problemsOf(() =>
-      service(scriptedLlm()).generateWorkflow(request({ planningContext })),
+      service(recordingLlm([notes.validWorkflow])).generateWorkflow(request({ planningContext })),
     );
     expect(problems).toEqual([
       ["input.planningContext", expect.stringContaining("planningContext holds most of it")],
@@ -159,7 +140,9 @@ describe("generateWorkflow input limits", () => {
     "refuses discoveredParams %s, naming input.discoveredParams",
     async (_name, discoveredParams, variable) => {
       const problems = await problemsOf(() =>
-        service(scriptedLlm()).generateWorkflow(request({ discoveredParams })),
+        service(recordingLlm([notes.validWorkflow])).generateWorkflow(
+          request({ discoveredParams }),
+        ),
       );
       expect(problems).toEqual([["input.discoveredParams", expect.stringContaining(variable)]]);
     },
@@ -167,7 +150,7 @@ describe("generateWorkflow input limits", () => {
 
   it("refuses a planningContext over WORKFLOW_MAX_CONTEXT_CHARS before tokenizing it", async () => {
     const problems = await problemsOf(() =>
-      service(scriptedLlm(), { maxContextChars: 5_000 }).generateWorkflow(
+      service(recordingLlm([notes.validWorkflow]), { maxContextChars: 5_000 }).generateWorkflow(
         request({ planningContext: "## Selected Components\n".padEnd(5_001, "x") }),
       ),
     );
@@ -204,7 +187,7 @@ describe("the model's answer meets the same limits", () => {
   ])(
     "an answer %s is a GENERATION_INVALID attempt, and the next one can succeed",
     async (_name, oversized, variable) => {
-      const llm = scriptedLlm(oversized(), notes.validWorkflow);
+      const llm = recordingLlm([oversized(), notes.validWorkflow], { provider: "anthropic" });
       const result = await service(llm).generateWorkflow(request());
       expect(result.success).toBe(true);
       expect(result.attempts).toHaveLength(2);
@@ -219,7 +202,9 @@ describe("the model's answer meets the same limits", () => {
   );
 
   it("fails as data, not as a crash, when every answer is too deep", async () => {
-    const llm = scriptedLlm({ ...notes.validWorkflow, extra: deeplyNested(100_000) });
+    const llm = recordingLlm([{ ...notes.validWorkflow, extra: deeplyNested(100_000) }], {
+      provider: "anthropic",
+    });
     const result = await service(llm).generateWorkflow(request({ maxAttempts: 2 }));
     expect(result).toMatchObject({
       success: false,
@@ -234,9 +219,9 @@ describe("the model's answer meets the same limits", () => {
   it("records how many issues an attempt had beyond VALIDATION_MAX_ISSUES", async () => {
     const broken = cloneWorkflow(notes);
     broken.nodes[1].params.prompt = "${a} ${b} ${c} ${max_words} ${read_notes.content}";
-    const result = await service(scriptedLlm(broken), { maxIssues: 1 }).generateWorkflow(
-      request({ maxAttempts: 1 }),
-    );
+    const result = await service(recordingLlm([broken], { provider: "anthropic" }), {
+      maxIssues: 1,
+    }).generateWorkflow(request({ maxAttempts: 1 }));
     expect(result.attempts[0]!.issues).toHaveLength(1);
     expect(result.attempts[0]!.omittedIssues).toBe(2);
     expect(result.validationErrors).toHaveLength(1);
