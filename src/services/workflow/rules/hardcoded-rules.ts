@@ -1,6 +1,7 @@
 import type { ScannedValue, TemplateRef } from "../templates.js";
 import { issueText, shown } from "./issue-text.js";
 import type { Report, RuleInput } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 
 /** Values too generic to call a copy of the request: they occur in ordinary prose and settings. */
 const GENERIC_VALUES = new Set(["true", "false", "null", "none", "yes", "no"]);
@@ -59,7 +60,7 @@ export function checkHardcoded(input: RuleInput, report: Report): void {
             : (hint.word && isWholeValue(folded, hint.folded)) || containsWord(folded, hint);
         if (!found) continue;
         report(
-          "hardcoded",
+          RULES["hardcoded"],
           issueText`Node '${id}' parameter '${scanned.location}' contains the hardcoded value '${shown(hint.value)}' from the user's request; use a template variable: declare an input (e.g. '${shown(hint.key)}') and write \${${shown(hint.key)}} instead`,
           { path: scanned.location, nodeId: node.id },
         );

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { WORKFLOW_RULES } from "../../../src/services/workflow/workflow-rules.js";
+import { WORKFLOW_RULES } from "../../../src/services/workflow/rules/rule-table.js";
 
 const vendored = JSON.parse(
   readFileSync(new URL("../../fixtures/design/workflow-rules.json", import.meta.url), "utf8"),
