@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../../text/escape-reg-exp.js";
 import type { RequestWord } from "./words.js";
 import { requestWords } from "./words.js";
 
@@ -50,8 +51,7 @@ function literalsOf(value: unknown): string[] {
 
 /** Escaped for a RegExp that finds the literal on word boundaries, as the validator does. */
 export function literalPattern(literal: string): RegExp {
-  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, "gi");
+  return new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(literal)}(?![A-Za-z0-9_])`, "gi");
 }
 
 function wordIndexesOf(text: string, words: RequestWord[], literals: string[]): number[] {
