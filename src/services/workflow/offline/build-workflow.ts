@@ -1,9 +1,10 @@
+import { toSnakeCase } from "../../text/snake-case.js";
 import type { FlowIrInput, InputType } from "../flow-ir.contract.js";
 import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
-import { snake, valueName } from "./node-ids.js";
+import { valueName } from "./node-ids.js";
 import { isSink } from "./relevance.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
@@ -346,7 +347,7 @@ function newInputName(slot: Slot, component: Component): string {
 
 /** Template bases are identifiers: "issue-number" → issue_number, "2fa" → value_2fa. */
 function identifier(name: string): string {
-  const result = snake(name);
+  const result = toSnakeCase(name);
   if (result === "") return "value";
   return /^[a-z_]/.test(result) ? result : `value_${result}`;
 }

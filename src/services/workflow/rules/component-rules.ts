@@ -1,3 +1,4 @@
+import { toSnakeCase } from "../../text/snake-case.js";
 import { WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
@@ -39,7 +40,7 @@ export function checkComponents(input: RuleInput, report: Report): void {
 
 function checkDescriptiveId(node: IrNode, report: Report): void {
   if (node.id.length >= 3 && !PLACEHOLDER_ID.test(node.id) && !/^[\d_-]+$/.test(node.id)) return;
-  const suggestion = node.type.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
+  const suggestion = toSnakeCase(node.type);
   report(
     RULES["descriptive-id"],
     `node id '${shown(node.id)}' is not descriptive; name it after what the step does, e.g. '${shown(suggestion)}' (and update edges and templates that use it)`,
