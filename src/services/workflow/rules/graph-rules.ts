@@ -1,4 +1,4 @@
-import { didYouMean } from "../edit-distance.js";
+import { didYouMean } from "../../text/closest-match.js";
 import { jsonPreview } from "../json-size.js";
 import { issueText, names, plainList, shown, suggest } from "./issue-text.js";
 import type { ExecutionOrder, IrEdge, IrNode, Report, UsableWorkflow } from "./rule-context.js";

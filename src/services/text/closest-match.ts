@@ -1,4 +1,4 @@
-import { editDistance } from "../text/edit-distance.js";
+import { editDistance } from "./edit-distance.js";
 
 /**
  * Suggestions are looked for only for tokens and among candidates of at most this many
