@@ -8,7 +8,7 @@ import { orderChain } from "./offline/order-chain.js";
 import { readRequest } from "./offline/request.js";
 import { selectComponents } from "./offline/select-components.js";
 import { parsePlanningContext } from "./planning-context.js";
-import { validateWorkflow } from "./validate-workflow.js";
+import { formatIssue, validateWorkflow } from "./validate-workflow.js";
 
 export interface OfflinePlanInput {
   userInput: string;
@@ -77,9 +77,7 @@ export function planWorkflowOffline(input: OfflinePlanInput): OfflinePlanResult 
     ...(input.discoveredParams !== undefined ? { discoveredParams: input.discoveredParams } : {}),
   });
   if (!validation.valid) {
-    const first = validation.errors
-      .slice(0, FAILURE_ERROR_LIMIT)
-      .map((issue) => `[${issue.rule}] ${issue.message}`);
+    const first = validation.errors.slice(0, FAILURE_ERROR_LIMIT).map(formatIssue);
     return {
       failure: `the planned chain (${chain.map((component) => component.name).join(" → ")}) does not validate: ${first.join("; ")}${validation.errors.length > FAILURE_ERROR_LIMIT ? `; and ${validation.errors.length - FAILURE_ERROR_LIMIT} more` : ""}`,
     };

@@ -1,4 +1,5 @@
 import { taggedDataBlock } from "../text/data-block.js";
+import { PROMPT_ERROR_LIMIT } from "./error-cap.js";
 import type { FlowIr } from "./flow-ir.contract.js";
 
 /**
@@ -7,8 +8,8 @@ import type { FlowIr } from "./flow-ir.contract.js";
  */
 export const PROMPT_VERSION = "workflow-generator/2";
 
-/** Errors of an earlier attempt that reach the prompt (seed: "use only first 3 errors"). */
-export const PROMPT_ERROR_LIMIT = 3;
+// How many errors of an earlier attempt reach the prompt is error-cap's to say.
+export { PROMPT_ERROR_LIMIT } from "./error-cap.js";
 
 /**
  * The worked example shown to the model. It obeys every rule it illustrates (the original's example
