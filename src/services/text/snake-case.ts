@@ -16,3 +16,13 @@ export function toSnakeCase(text: string, maxLength = Infinity): string {
   const boundary = cut.lastIndexOf("_");
   return boundary > 0 ? cut.slice(0, boundary) : snake.slice(0, maxLength);
 }
+
+/**
+ * {@link toSnakeCase} usable as a variable name (a workflow input, a template base): it starts
+ * with a letter ("2fa" → "value_2fa") and is never empty ("花屋" → "value").
+ */
+export function toSnakeIdentifier(text: string): string {
+  const snake = toSnakeCase(text);
+  if (snake === "") return "value";
+  return /^[a-z]/.test(snake) ? snake : `value_${snake}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSnakeCase } from "../../../src/services/text/snake-case.js";
+import { toSnakeCase, toSnakeIdentifier } from "../../../src/services/text/snake-case.js";
 
 describe("toSnakeCase", () => {
   it.each([
@@ -35,6 +35,24 @@ describe("toSnakeCase", () => {
       const id = toSnakeCase("one two three four", limit);
       expect(id.length).toBeLessThanOrEqual(limit);
       expect(id).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
+    }
+  });
+});
+
+describe("toSnakeIdentifier", () => {
+  it.each([
+    ["issue-number", "issue_number"],
+    ["2fa", "value_2fa"],
+    ["2FA code", "value_2fa_code"],
+    ["花屋", "value"],
+    ["", "value"],
+  ])("%j → %j", (text, identifier) => {
+    expect(toSnakeIdentifier(text)).toBe(identifier);
+  });
+
+  it("always gives a name a template can use", () => {
+    for (const text of ["x", "9", "__a__", "Ünïcödé input", "a-b c", "🦄"]) {
+      expect(toSnakeIdentifier(text)).toMatch(/^[a-z][a-z0-9_]*$/);
     }
   });
 });

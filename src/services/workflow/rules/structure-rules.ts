@@ -1,3 +1,4 @@
+import { toSnakeCase, toSnakeIdentifier } from "../../text/snake-case.js";
 import { INPUT_TYPES, IR_VERSION, NODE_ID_PATTERN, ROOT_FIELDS } from "../flow-ir.contract.js";
 import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
@@ -136,7 +137,7 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
   } else if (!NODE_ID_PATTERN.test(raw.id)) {
     report(
       RULES["node-shape"],
-      `node id '${raw.id}' may only contain letters, digits, '_' and '-'; rename it, e.g. '${raw.id.replace(/[^A-Za-z0-9_-]+/g, "_")}'`,
+      `node id '${raw.id}' may only contain letters, digits, '_' and '-'; rename it, e.g. '${toSnakeCase(raw.id) || "fetch_issue"}'`,
       { path: `${path}.id`, nodeId },
     );
   }
@@ -287,7 +288,7 @@ function checkInput(name: string, spec: unknown, report: Report): IrInput {
   if (!INPUT_NAME_PATTERN.test(name)) {
     report(
       RULES["input-shape"],
-      `input name '${name}' cannot be used in a template; use letters, digits and '_' only, e.g. '${name.replace(/[^A-Za-z0-9_]+/g, "_")}'`,
+      `input name '${name}' cannot be used in a template; use letters, digits and '_' only, e.g. '${toSnakeIdentifier(name)}'`,
       { path },
     );
   }
