@@ -18,8 +18,8 @@ export function checkGraph(workflow: UsableWorkflow, report: Report): ExecutionO
   const outgoing = groupEdges(validEdges, "from");
   const incoming = groupEdges(validEdges, "to");
   let linear = validEdges.length === workflow.edges.length;
-  linear = checkDegree(workflow.nodes, outgoing, RULES.branching, report) && linear;
-  linear = checkDegree(workflow.nodes, incoming, RULES.merge, report) && linear;
+  linear = checkDegree(workflow.nodes, outgoing, RULES["branching"], report) && linear;
+  linear = checkDegree(workflow.nodes, incoming, RULES["merge"], report) && linear;
   linear = checkCycles(workflow.nodes, validEdges, outgoing, report) && linear;
   // Connectivity is only judged on an otherwise linear graph: with dangling edges, forks or
   // cycles the pieces are not paths, and the error already reported is the one to fix.
@@ -74,10 +74,10 @@ function checkDegree(
     const edges = groups.get(node.id) ?? [];
     if (edges.length <= 1) continue;
     ok = false;
-    const others = edges.map((edge) => (rule === RULES.branching ? edge.to : edge.from));
+    const others = edges.map((edge) => (rule === RULES["branching"] ? edge.to : edge.from));
     const where = plainList(edges.map((edge) => edge.path));
     const message =
-      rule === RULES.branching
+      rule === RULES["branching"]
         ? `node '${node.id}' has ${edges.length} outgoing edges (to ${quoteList(others)}; ${where}); workflows must be linear (one successor per node): keep one edge and chain the other nodes after it`
         : `node '${node.id}' has ${edges.length} incoming edges (from ${quoteList(others)}; ${where}); workflows must be linear (one predecessor per node): keep one edge and chain the other nodes before it`;
     report(rule, message, { path: node.path, nodeId: node.id });
