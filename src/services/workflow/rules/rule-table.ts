@@ -33,6 +33,10 @@ const { brokenDocument, wrongName, chainShape, policy, unranked } = RETRY_PRIORI
  * they never change; a rule implementation reports through its row (`RULES["cycle"]`) and never
  * states its own severity or rank. Tests keep this table in step with the design file, the
  * validator and error-cap.
+ *
+ * Messages are not in the table: a rule has several wordings (node-shape has seven), each chosen
+ * by what its check found and built from the check's own findings, and each is written once, in
+ * that check.
  */
 const SETTINGS = {
   "root-fields": { severity: "error", retryPriority: brokenDocument },
