@@ -99,7 +99,7 @@ describe("the rule table", () => {
 
 describe("the rule table and the validator agree", () => {
   it("reports only ids of the table, with the table's severity", () => {
-    for (const entry of corpus) {
+    for (const entry of [...corpus, ...mixedCorpus]) {
       for (const issue of issuesOf(entry)) {
         const row = WORKFLOW_RULES.find((rule) => rule.id === issue.rule);
         expect(row, `${entry.label}: ${issue.rule}`).toBeDefined();
@@ -117,7 +117,7 @@ describe("the rule table and the validator agree", () => {
   });
 
   it("lists errors and warnings each in table order", () => {
-    for (const entry of corpus) {
+    for (const entry of [...corpus, ...mixedCorpus]) {
       const result = validateWorkflow(entry.ir, entry.context, { maxIssues: 10_000 });
       for (const list of [result.errors, result.warnings]) {
         const orders = list.map((issue) => ruleOrder(issue.rule));
