@@ -4,6 +4,8 @@
  * themes are re-derived from the original brand colours, which failed contrast as used there.
  */
 
+import { foldCase } from "../text/fold-text.js";
+
 export interface ModeContent {
   id: string;
   name: string;
@@ -127,8 +129,7 @@ export const BUILTIN_MODE_IDS: ReadonlySet<string> = new Set(BUILTIN_MODES.map((
 
 /** Folds a request for alias matching: lower case, punctuation to spaces, leading article dropped. */
 function routingKey(industry: string): string {
-  return industry
-    .toLocaleLowerCase("en-US")
+  return foldCase(industry)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .replace(/^(a|an|the)\s+/, "");

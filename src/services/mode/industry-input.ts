@@ -1,4 +1,5 @@
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { foldCase } from "../text/fold-text.js";
 import { PROMPT_TEXT_RULES, cleanPromptText } from "../text/prompt-text.js";
 
 /** Length bounds of a normalised industry request, in code points (mode.md section 3). */
@@ -34,5 +35,5 @@ export function parseIndustryInput(raw: string, field = "input.industry"): strin
 
 /** Case-folded form used for routing and cache keys. */
 export function foldIndustry(industry: string): string {
-  return industry.toLocaleLowerCase("en-US");
+  return foldCase(industry);
 }

@@ -1,22 +1,16 @@
 import { createHash } from "node:crypto";
-import { foldText } from "../text/fold-text.js";
+import { toSnakeCase } from "../text/snake-case.js";
 
 /** Mode id contract of api.md. */
 export const MODE_ID_PATTERN = /^[a-z0-9]+(_[a-z0-9]+)*$/;
 export const MODE_ID_MAX_LENGTH = 48;
 
 /**
- * snake_case with accents folded ("Bäckerei" → "backerei"); at most `maxLength` characters, cut at
- * a `_` boundary. Returns "" when nothing Latin-alphanumeric is left (e.g. "花屋", emoji).
+ * An id within the mode contract: {@link toSnakeCase} of `text`, at most `maxLength` characters
+ * (default MODE_ID_MAX_LENGTH); "" when nothing Latin-alphanumeric is left.
  */
 export function toSnakeId(text: string, maxLength = MODE_ID_MAX_LENGTH): string {
-  const folded = foldText(text)
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  if (folded.length <= maxLength) return folded;
-  const cut = folded.slice(0, maxLength + 1);
-  const boundary = cut.lastIndexOf("_");
-  return boundary > 0 ? cut.slice(0, boundary) : folded.slice(0, maxLength);
+  return toSnakeCase(text, maxLength);
 }
 
 /**

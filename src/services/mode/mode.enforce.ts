@@ -1,4 +1,5 @@
 import { normalizeHexColor } from "../palette/derive-theme.js";
+import { foldCase } from "../text/fold-text.js";
 import type { ModeContent } from "./builtin-modes.js";
 import type { GeneratedModeConfig } from "./mode.contract.js";
 import { deriveModeId, toSnakeId } from "./mode-id.js";
@@ -121,7 +122,7 @@ function enforceMetrics(
   for (const [index, metric] of metrics.entries()) {
     const label = truncateAtWord(toPlainText(metric.label), MODE_LIMITS.metricLabelMax);
     const value = toPlainText(metric.value);
-    const key = label.toLocaleLowerCase("en-US");
+    const key = foldCase(label);
     if (!label || !toSnakeId(label) || seen.has(key)) continue;
     if (!value || [...value].length > MODE_LIMITS.metricValueMax) {
       issues.push(
@@ -153,7 +154,7 @@ function enforceTraits(traits: readonly string[]): string[] {
   for (const raw of traits) {
     const trait = toPlainText(raw);
     const length = [...trait].length;
-    const key = trait.toLocaleLowerCase("en-US");
+    const key = foldCase(trait);
     if (length < MODE_LIMITS.traitMin || length > MODE_LIMITS.traitMax) continue;
     if (UNSAFE_TRAIT.test(trait) || seen.has(key)) continue;
     seen.add(key);
@@ -161,7 +162,7 @@ function enforceTraits(traits: readonly string[]): string[] {
   }
   for (const filler of TOP_UP_TRAITS) {
     if (kept.length >= MODE_LIMITS.traitsMin) break;
-    if (!seen.has(filler.toLowerCase())) kept.push(filler);
+    if (!seen.has(foldCase(filler))) kept.push(filler);
   }
   return kept.slice(0, MODE_LIMITS.traitsMax);
 }

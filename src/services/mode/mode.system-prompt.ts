@@ -1,10 +1,11 @@
+import { defuseMarkedData, markedDataBlock } from "../text/data-block.js";
 import { truncateAtWord } from "./text-sanitize.js";
 
 /** mode.md section 3: a system prompt is at most this long. */
 export const SYSTEM_PROMPT_MAX_LENGTH = 4000;
 
-const NOTES_OPEN = "<<<MODE_NOTES";
-const NOTES_CLOSE = "MODE_NOTES>>>";
+/** The name of the block that holds the industry notes. */
+const NOTES = "MODE_NOTES";
 
 export interface SystemPromptParts {
   name: string;
@@ -44,14 +45,13 @@ export function buildSystemPrompt(parts: SystemPromptParts): string {
     [
       preamble,
       personality,
-      `${notesIntro}\n${NOTES_OPEN}\n${notes}\n${NOTES_CLOSE}`,
+      `${notesIntro}\n${markedDataBlock(NOTES, notes)}`,
       TOOLS_SECTION,
       RULES_SECTION,
     ].join("\n\n");
 
-  // A fragment must not be able to close the block early and speak outside it.
-  const notes = `Requested industry: ${parts.industry}\n${parts.fragment}`;
-  const safeNotes = notes.split(NOTES_CLOSE).join("MODE NOTES").split(NOTES_OPEN).join("");
+  // Defused before shortening, so that breaking markers cannot take the prompt over its length.
+  const notes = defuseMarkedData(NOTES, `Requested industry: ${parts.industry}\n${parts.fragment}`);
   const budget = SYSTEM_PROMPT_MAX_LENGTH - frame("").length;
-  return frame(truncateAtWord(safeNotes, Math.max(0, budget)));
+  return frame(truncateAtWord(notes, Math.max(0, budget)));
 }

@@ -1,15 +1,21 @@
+import { removeInvisibleFormatting, removeSmuggling } from "../text/invisible-characters.js";
+
 /**
- * Cleaning of model-written text before it reaches a client or a system prompt: markup and
- * invisible characters removed, whitespace collapsed. Model output is not user input, so
- * repairing it is expected (mode.md: "markup stripped").
+ * Cleaning of model-written text before it reaches a client or a system prompt: markup, the
+ * characters that hide text and invisible formatting removed (text/invisible-characters.ts),
+ * whitespace collapsed. Model output is not user input, so repairing it is expected (mode.md:
+ * "markup stripped").
  */
 
 const TAGS = /<\/?[a-z][^>]*>/gi;
-const INVISIBLE = /[\p{Cc}\u200B\u200C\u2060\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
-
-/** Plain single-line text: no HTML tags, no control or bidi characters, single spaces. */
+/**
+ * Plain single-line text: no HTML tags, no control, bidi, tag or other hiding characters, no
+ * invisible formatting, single spaces. Joiners stay: names and messages may hold emoji and
+ * Persian or Indic words that need them.
+ */
 export function toPlainText(text: string): string {
-  return text.replace(TAGS, " ").replace(INVISIBLE, " ").replace(/\s+/gu, " ").trim();
+  const visible = removeInvisibleFormatting(removeSmuggling(text.replace(TAGS, " ")), "keep");
+  return visible.replace(/[\s\p{Cc}]+/gu, " ").trim();
 }
 
 /** Plain text that keeps paragraph breaks (for longer fragments). */

@@ -1,7 +1,8 @@
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of adjacent
  * characters each cost 1 ("titel" → "title", "phramacy" → "pharmacy" are one typo away).
- * Used by the workflow validator's "did you mean" and the industry matcher's typo tolerance.
+ * Used by closest-match.ts (the validator's "did you mean") and the industry matcher's typo
+ * tolerance.
  *
  * With `limit`, any distance above it is reported as `limit + 1` and the computation stops as soon
  * as a whole row exceeds it: the matcher compares every request word with every keyword.

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "../../errors/bad-user-input-error.js";
+import { SMUGGLING, removeInvisibleFormatting } from "./invisible-characters.js";
 
 /**
  * Hygiene of caller text that reaches a model prompt: the one table of rules, used by the mode and
@@ -10,26 +11,16 @@ import { BadUserInputError } from "../../errors/bad-user-input-error.js";
  * NFC (canonical: the same text by definition) except for short labels and names, where NFKC folds
  * look-alike forms ("ｐｅｔ" → "pet") as it always did for `industry`.
  *
- * Refused everywhere (SMUGGLING):
- * - C0 controls other than tab, line feed and carriage return (NUL, ESC and so ANSI escape
- *   sequences), DEL and C1 controls (U+0080–U+009F, with the one-byte CSI U+009B); vertical tab
- *   and form feed too, except on one-line fields where they are whitespace;
- * - bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): "Trojan Source";
- * - tag characters (U+E0000–U+E007F): invisible ASCII look-alikes used to hide instructions
- *   (this also refuses the subdivision-flag emoji, which are built from them);
- * - lone surrogates (half of a UTF-16 pair): not text at all, and not encodable as UTF-8;
- * - interlinear annotation characters (U+FFF9–U+FFFB), which hide text inside text;
- * - two or more variation selectors in a row (U+FE00–U+FE0F, U+E0100–U+E01EF): one selects a
- *   glyph, a run of them encodes hidden bytes.
+ * Refused everywhere: the smuggling characters of invisible-characters.ts (controls, bidi
+ * overrides and isolates, tag characters, lone surrogates, interlinear annotations, runs of
+ * variation selectors); vertical tab and form feed too, except on one-line fields where they are
+ * whitespace.
  *
- * Removed (INVISIBLE): zero width space U+200B, word joiner U+2060, byte order mark U+FEFF, soft
- * hyphen U+00AD, invisible operators U+2061–U+2064, deprecated format characters U+206A–U+206F,
- * Mongolian vowel separator U+180E, and the bidi marks U+200E, U+200F, U+061C (direction hints
- * without content, common in right-to-left text). Zero width joiner and non-joiner (U+200C,
- * U+200D) shape emoji and scripts such as Persian and Devanagari: kept in prose, removed from
- * one-line labels (where `industry` always removed them). Names (`model`, browsed node ids and
- * workflow names) are never rewritten: any whitespace, control or format character inside one is
- * refused.
+ * Removed: the invisible formatting of invisible-characters.ts (zero width space, soft hyphen,
+ * bidi marks, ...). Zero width joiner and non-joiner shape emoji and scripts such as Persian and
+ * Devanagari: kept in prose, removed from one-line labels (where `industry` always removed them).
+ * Names (`model`, browsed node ids and workflow names) are never rewritten: any whitespace,
+ * control or format character inside one is refused.
  */
 
 /** How a field's text is laid out. */
@@ -65,12 +56,6 @@ export const PROMPT_TEXT_RULES = {
   browsedComponents: { field: "input.browsedComponents", normalization: "none", layout: "name" },
 } as const satisfies Record<string, PromptTextRule>;
 
-// Control characters are what these expressions are for.
-const SMUGGLING =
-  // eslint-disable-next-line no-control-regex
-  /[\0-\x08\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB\u{E0000}-\u{E007F}\uD800-\uDFFF]|[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{2,}/u;
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u2061-\u2064\u206A-\u206F\u180E\u200E\u200F\u061C]/gu;
-const JOINERS = /[\u200C\u200D]/gu;
 /** Vertical tab and form feed: whitespace on one line, refused in prose (where \n is the break). */
 // eslint-disable-next-line no-control-regex
 const PAGE_CONTROLS = /[\x0B\x0C]/;
@@ -84,8 +69,10 @@ const NOT_IN_NAMES = /[\s\p{Cc}\p{Cf}]/u;
 export function cleanPromptText(raw: string, rule: PromptTextRule, where = rule.field): string {
   checkPromptText(raw, rule, where);
   // A name is never rewritten: invisible characters in it are refused below, not removed.
-  let text = rule.layout === "name" ? raw : raw.replace(INVISIBLE, "");
-  if (rule.layout === "line") text = text.replace(JOINERS, "");
+  let text =
+    rule.layout === "name"
+      ? raw
+      : removeInvisibleFormatting(raw, rule.layout === "line" ? "remove" : "keep");
   if (rule.normalization !== "none") text = text.normalize(rule.normalization);
   switch (rule.layout) {
     case "line":

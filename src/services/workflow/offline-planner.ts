@@ -9,7 +9,7 @@ import { readRequest } from "./offline/request.js";
 import { selectComponents } from "./offline/select-components.js";
 import { parsePlanningContext } from "./planning-context.js";
 import type { PlanningContext } from "./planning-context.js";
-import { DEFAULT_MAX_ISSUES, findWorkflowIssues } from "./validate-workflow.js";
+import { DEFAULT_MAX_ISSUES, findWorkflowIssues, formatIssue } from "./validate-workflow.js";
 
 /** What a plan is made from, the planning context already parsed: the only source of component facts. */
 export interface OfflinePlanRequest {
@@ -89,9 +89,7 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
     discoveredParams: input.discoveredParams,
   }).report(DEFAULT_MAX_ISSUES);
   if (!validation.valid) {
-    const first = validation.errors
-      .slice(0, FAILURE_ERROR_LIMIT)
-      .map((issue) => `[${issue.rule}] ${issue.message}`);
+    const first = validation.errors.slice(0, FAILURE_ERROR_LIMIT).map(formatIssue);
     return {
       failure: `the planned chain (${chain.map((component) => component.name).join(" → ")}) does not validate: ${first.join("; ")}${validation.errors.length > FAILURE_ERROR_LIMIT ? `; and ${validation.errors.length - FAILURE_ERROR_LIMIT} more` : ""}`,
     };

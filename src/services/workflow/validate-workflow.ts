@@ -1,4 +1,3 @@
-import { actionabilityTier } from "./error-cap.js";
 import { parsePlanningContext } from "./planning-context.js";
 import type { PlanningContext } from "./planning-context.js";
 import { checkComponents } from "./rules/component-rules.js";
@@ -9,14 +8,13 @@ import type { IssueText } from "./rules/issue-text.js";
 import { REPORTED_TEXT_LIMITS, elideMiddle } from "./rules/issue-text.js";
 import type { BrowsedComponents, IssueLocation, Report, RuleInput } from "./rules/rule-context.js";
 import { isRecord } from "./rules/rule-context.js";
+import type { WorkflowRule } from "./rules/rule-table.js";
 import { checkStructure } from "./rules/structure-rules.js";
 import { checkTemplates } from "./rules/template-rules.js";
 import { scanParams } from "./templates.js";
 import type { ParamLocation } from "./templates.js";
 import type { WorkflowIssue, WorkflowValidation } from "./workflow-issue.js";
 import { comparePathParts, pathParts } from "./workflow-issue.js";
-import type { WorkflowRuleId } from "./workflow-rules.js";
-import { ruleOrder, ruleSeverity } from "./workflow-rules.js";
 
 export type { IssueSeverity, WorkflowIssue, WorkflowValidation } from "./workflow-issue.js";
 export { firstErrorsForPrompt, formatIssue, PROMPT_ERROR_LIMIT } from "./error-cap.js";
@@ -87,9 +85,8 @@ export function parseValidationContext(
 
 /** One finding before it is reported: its message may still have deferred parts. */
 interface Finding {
-  rule: WorkflowRuleId;
-  order: number;
-  severity: "error" | "warning";
+  /** The rule's row: id, severity, report order and retry priority. */
+  rule: WorkflowRule;
   message: string | IssueText;
   path?: string;
   /** The path split for natural ordering (pathParts), made when first compared. */
@@ -132,7 +129,7 @@ export class WorkflowFindings {
 
   /** True when no error was found (warnings allowed). */
   get valid(): boolean {
-    return !this.findings.some((finding) => finding.severity === "error");
+    return !this.findings.some((finding) => finding.rule.severity === "error");
   }
 
   /** Distinct issues found, errors and warnings. */
@@ -143,8 +140,8 @@ export class WorkflowFindings {
   /** The answer: at most `maxIssues` issues, errors before warnings, and how many were left out. */
   report(maxIssues: number): WorkflowValidation {
     const limit = Math.max(0, maxIssues);
-    const errors = this.findings.filter((finding) => finding.severity === "error");
-    const warnings = this.findings.filter((finding) => finding.severity === "warning");
+    const errors = this.findings.filter((finding) => finding.rule.severity === "error");
+    const warnings = this.findings.filter((finding) => finding.rule.severity === "warning");
     const listedErrors = errors.slice(0, limit);
     const listedWarnings = warnings.slice(0, limit - listedErrors.length);
     return {
@@ -163,11 +160,10 @@ export class WorkflowFindings {
     const seen = new Set<string>();
     const chosen: WorkflowIssue[] = [];
     const ranked = this.findings
-      .filter((finding) => finding.severity === "error")
+      .filter((finding) => finding.rule.severity === "error")
       .sort(
         (left, right) =>
-          actionabilityTier(left.rule) - actionabilityTier(right.rule) ||
-          compareFindings(left, right),
+          left.rule.retryPriority - right.rule.retryPriority || compareFindings(left, right),
       );
     for (const finding of ranked) {
       if (chosen.length >= limit) break;
@@ -217,7 +213,7 @@ export function findWorkflowIssues(
 }
 
 function finding(
-  rule: WorkflowRuleId,
+  rule: WorkflowRule,
   message: string | IssueText,
   location: IssueLocation,
 ): Finding {
@@ -225,8 +221,6 @@ function finding(
   const path = typeof where === "string" || where === undefined ? where : where.path;
   return {
     rule,
-    order: ruleOrder(rule),
-    severity: ruleSeverity(rule),
     message,
     path,
     place: where ?? "",
@@ -236,7 +230,7 @@ function finding(
 
 /** Rule order, then path, then message (compareIssues, on findings). */
 function compareFindings(left: Finding, right: Finding): number {
-  if (left.order !== right.order) return left.order - right.order;
+  if (left.rule !== right.rule) return left.rule.order - right.rule.order;
   if (left.path !== right.path) {
     if (left.path === undefined) return -1;
     if (right.path === undefined) return 1;
@@ -265,8 +259,8 @@ function keyOf(finding: Finding): string {
 function toIssue(finding: Finding): WorkflowIssue {
   const message = typeof finding.message === "string" ? finding.message : finding.message.render();
   const issue: WorkflowIssue = {
-    rule: finding.rule,
-    severity: finding.severity,
+    rule: finding.rule.id,
+    severity: finding.rule.severity,
     message: elideMiddle(message, REPORTED_TEXT_LIMITS.message),
   };
   if (finding.path !== undefined) issue.path = elideMiddle(finding.path, REPORTED_TEXT_LIMITS.path);

@@ -1,9 +1,9 @@
-import { ruleOrder } from "./workflow-rules.js";
+import { ruleOrder } from "./rules/rule-table.js";
 
 export type IssueSeverity = "error" | "warning";
 
 export interface WorkflowIssue {
-  /** Rule id from design/workflow-rules.json, e.g. "undeclared-var". */
+  /** Rule id from the rule table (rules/rule-table.ts), e.g. "undeclared-var". */
   rule: string;
   severity: IssueSeverity;
   /** Names the node, parameter and offending token, and says what to do instead. */

@@ -7,6 +7,7 @@ import {
   SYSTEM_PROMPT_MAX_LENGTH,
   buildSystemPrompt,
 } from "../../../src/services/mode/mode.system-prompt.js";
+import { toPlainText } from "../../../src/services/mode/text-sanitize.js";
 
 describe("parseIndustryInput", () => {
   it("applies NFKC, strips invisible formatting and bidi marks, and collapses whitespace", () => {
@@ -132,5 +133,17 @@ describe("buildModeUserPrompt", () => {
     expect(prompt.match(/^INDUSTRY>>>$/gm)).toHaveLength(1);
     expect(prompt.match(/<<<INDUSTRY/g)).toHaveLength(1);
     expect(prompt.endsWith("INDUSTRY>>>")).toBe(true);
+  });
+});
+
+describe("toPlainText (model output)", () => {
+  it("removes markup, hiding characters and invisible formatting, and collapses whitespace", () => {
+    expect(toPlainText("<b>Pet</b>\u200b store\u202e\u{E0041}\u00ad\n\tnow\u0000!")).toBe(
+      "Pet store now !",
+    );
+  });
+
+  it("keeps joiners, which emoji and Persian words need", () => {
+    expect(toPlainText("Hello 👩‍💻 می\u200cخواهم")).toBe("Hello 👩‍💻 می\u200cخواهم");
   });
 });

@@ -8,6 +8,8 @@
  * routed before this catalog is consulted; no entry here reuses their ids.
  */
 
+import { toSnakeId } from "../mode-id.js";
+
 export interface CatalogTab {
   readonly id: string;
   readonly label: string;
@@ -50,10 +52,7 @@ function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>):
   return [
     DASHBOARD_TAB,
     ...middle.map(([label, icon]) => ({
-      id: label
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/^_|_$/g, ""),
+      id: toSnakeId(label),
       label,
       icon,
     })),

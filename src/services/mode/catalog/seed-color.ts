@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { foldCase } from "../../text/fold-text.js";
 
 /**
  * Brand colours for requests the catalog does not know. Hand-picked rather than computed from a
@@ -40,7 +41,7 @@ export const SEED_COLOR_PALETTE: readonly string[] = [
  * "quantum forge" the same mode colour, matching how the cache key folds the input.
  */
 export function seedColorFromTextHex(text: string): string {
-  const folded = text.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
+  const folded = foldCase(text.normalize("NFKC").trim().replace(/\s+/gu, " "));
   const digest = createHash("sha256").update(folded, "utf8").digest();
   // 32 bits of the digest keep the modulo bias far below anything visible over 24 buckets.
   const index = digest.readUInt32BE(0) % SEED_COLOR_PALETTE.length;

@@ -1,10 +1,10 @@
+import { toSnakeIdentifier } from "../../text/snake-case.js";
 import type { FlowIrInput, InputType } from "../flow-ir.contract.js";
 import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
 import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
-import { snake } from "./node-ids.js";
 import { isSink } from "./relevance.js";
 import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
@@ -90,7 +90,7 @@ export function buildWorkflow(
     } else if (hasModelStep) {
       // Only the prompt can carry a value no component takes; without a model step it is dropped.
       const name = inputs.declare(
-        identifier(param.name),
+        toSnakeIdentifier(param.name),
         {
           description: `${humanize(param.name)}, as given in the request`,
           required: true,
@@ -410,27 +410,20 @@ function discoveredName(param: DiscoveredParam, binding: Binding): string {
   const tokens = nameTokens(param.name);
   const says = (token: string) =>
     !VAGUE_TOKENS.has(token) || SOURCE_WORDS.has(token) || SINK_WORDS.has(token);
-  if (tokens.some(says) || param.name === binding.slot.name) return identifier(param.name);
+  if (tokens.some(says) || param.name === binding.slot.name) return toSnakeIdentifier(param.name);
   const noun = tokens[tokens.length - 1] ?? nameTokens(binding.slot.name).pop() ?? "value";
-  return identifier(`${isSink(binding.component) ? "target" : "source"}_${noun}`);
+  return toSnakeIdentifier(`${isSink(binding.component) ? "target" : "source"}_${noun}`);
 }
 
 /** A vague slot name gets the component's last specific word: git-commit.message → commit_message. */
 function newInputName(slot: Slot, component: Component): string {
-  const name = identifier(slot.name);
+  const name = toSnakeIdentifier(slot.name);
   if (!nameTokens(slot.name).every((token) => VAGUE_TOKENS.has(token))) return name;
   const specific = nameTokens(component.name).filter((token) => !GENERIC_TOKENS.has(token));
   const word = specific[specific.length - 1];
   return word === undefined || nameTokens(slot.name).includes(word)
     ? name
-    : identifier(`${word}_${name}`);
-}
-
-/** Template bases are identifiers: "issue-number" → issue_number, "2fa" → value_2fa. */
-function identifier(name: string): string {
-  const result = snake(name);
-  if (result === "") return "value";
-  return /^[a-z_]/.test(result) ? result : `value_${result}`;
+    : toSnakeIdentifier(`${word}_${name}`);
 }
 
 function humanize(name: string): string {

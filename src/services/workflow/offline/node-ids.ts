@@ -1,3 +1,4 @@
+import { toSnakeCase } from "../../text/snake-case.js";
 import type { Binding } from "./bind-params.js";
 import type { Component } from "./components.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
@@ -63,7 +64,7 @@ export function nodeIds(
   const ids: string[] = [];
   for (const component of chain) {
     let base: string;
-    if (component.kind === "workflow") base = snake(component.name);
+    if (component.kind === "workflow") base = toSnakeCase(component.name);
     else if (component.llmLike) base = modelStepId(chain, request);
     else base = componentId(component, bindings, request);
     ids.push(unique(descriptive(base, component), ids));
@@ -155,20 +156,13 @@ export function valueName(param: DiscoveredParam): string | undefined {
     .split(/[\\/]/)
     .pop()!
     .replace(/\.[A-Za-z0-9]{1,5}$/, "");
-  const name = snake(base);
+  const name = toSnakeCase(base);
   return /^[a-z][a-z0-9_]{1,24}$/.test(name) ? name : undefined;
 }
 
-export function snake(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
-
 function descriptive(base: string, component: Component): string {
-  let id = snake(base);
-  if (id === "") id = snake(component.name);
+  let id = toSnakeCase(base);
+  if (id === "") id = toSnakeCase(component.name);
   if (id.length < 3 || PLACEHOLDER_ID.test(id) || /^[\d_]+$/.test(id)) id = `run_${id}`;
   return id;
 }

@@ -1,9 +1,11 @@
+import { toSnakeCase } from "../../text/snake-case.js";
 import { WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
 import { issueText, names, shown, suggest } from "./issue-text.js";
 import type { IrNode, Report, RuleInput } from "./rule-context.js";
 import { describeType, isRecord } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 
 /** n1, node2, step_3, task-4, s1: numbered placeholders that say nothing about the step. */
 const PLACEHOLDER_ID = /^(?:n|s|t|node|step|stage|task|item|block|op)[_-]?\d+$/i;
@@ -38,9 +40,9 @@ export function checkComponents(input: RuleInput, report: Report): void {
 
 function checkDescriptiveId(node: IrNode, report: Report): void {
   if (node.id.length >= 3 && !PLACEHOLDER_ID.test(node.id) && !/^[\d_-]+$/.test(node.id)) return;
-  const suggestion = node.type.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
+  const suggestion = toSnakeCase(node.type);
   report(
-    "descriptive-id",
+    RULES["descriptive-id"],
     `node id '${shown(node.id)}' is not descriptive; name it after what the step does, e.g. '${shown(suggestion)}' (and update edges and templates that use it)`,
     { path: `${node.path}.id`, nodeId: node.id },
   );
@@ -68,7 +70,7 @@ function checkNodeType(offer: Offer, node: IrNode, report: Report): void {
   if (node.type === WORKFLOW_NODE_TYPE) {
     if (workflows.length === 0) {
       report(
-        "unknown-type",
+        RULES["unknown-type"],
         issueText`Unknown node type: node '${id}' has type 'workflow' but no saved workflows are among the available components; use one of: ${names(() => types)}`,
         where,
       );
@@ -79,7 +81,7 @@ function checkNodeType(offer: Offer, node: IrNode, report: Report): void {
   const type = shown(node.type);
   if (offer.workflowSet.has(node.type)) {
     report(
-      "unknown-type",
+      RULES["unknown-type"],
       `Unknown node type: '${type}' (node '${id}') is a saved workflow, not a node type; use "type": "workflow" with params.workflow_name '${type}', a param_mapping and "storage_mode": "mapped"`,
       where,
     );
@@ -87,7 +89,7 @@ function checkNodeType(offer: Offer, node: IrNode, report: Report): void {
   }
   const choices = () => (workflows.length > 0 ? [...types, WORKFLOW_NODE_TYPE] : types);
   report(
-    "unknown-type",
+    RULES["unknown-type"],
     issueText`Unknown node type: '${type}' (node '${id}') is not among the available components.${suggest(node.type, () => types)} Use one of: ${names(choices)}`,
     where,
   );
@@ -117,7 +119,7 @@ function checkDuplicateTypes(input: RuleInput, report: Report): void {
         : nodes[0]!.type;
     const second = nodes[1]!;
     report(
-      "duplicate-type",
+      RULES["duplicate-type"],
       issueText`nodes [${names(() => nodes.map((node) => node.id))}] are of the same type '${shown(type)}'; use at most one node per type: combine their work into one '${shown(nodes[0]!.id)}' node`,
       { path: `${second.path}.type`, nodeId: second.id },
     );
@@ -134,7 +136,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
   const name = params.workflow_name;
   if (typeof name !== "string" || name === "") {
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       workflows !== undefined && workflows.length > 0
         ? issueText`workflow node '${id}' is missing params.workflow_name; set it to the saved workflow to run: one of ${names(() => workflows)}`
         : `workflow node '${id}' is missing params.workflow_name; set it to the saved workflow to run`,
@@ -142,7 +144,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
     );
   } else if (workflows !== undefined && workflows.length > 0 && !offer.workflowSet.has(name)) {
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       issueText`workflow node '${id}' params.workflow_name '${shown(name)}' is not one of the available saved workflows.${suggest(name, () => workflows)} Use one of: ${names(() => workflows)}`,
       at("workflow_name"),
     );
@@ -152,7 +154,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
     const mapping = params.output_mapping;
     if (!isRecord(mapping)) {
       report(
-        "workflow-node",
+        RULES["workflow-node"],
         `workflow node '${id}' params.output_mapping must be an object {"child_output": "name_for_this_workflow"}, not ${describeType(mapping)}`,
         at("output_mapping"),
       );
@@ -160,7 +162,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
       for (const [key, value] of Object.entries(mapping)) {
         if (typeof value === "string" && value !== "") continue;
         report(
-          "workflow-node",
+          RULES["workflow-node"],
           `workflow node '${id}' params.output_mapping.${shown(key)} must be a non-empty string naming the output in this workflow, not ${describeType(value)}`,
           { path: joinPath(at("output_mapping").path, key), nodeId: node.id },
         );
@@ -169,7 +171,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
   }
   if (Object.hasOwn(params, "storage_mode") && params.storage_mode !== "mapped") {
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       `workflow node '${id}' params.storage_mode is ${jsonPreview(params.storage_mode)}; use "mapped" (values pass only through param_mapping and output_mapping)`,
       at("storage_mode"),
     );
@@ -177,7 +179,7 @@ function checkWorkflowNode(input: RuleInput, offer: Offer, node: IrNode, report:
   for (const key of FORBIDDEN_WORKFLOW_PARAMS) {
     if (!Object.hasOwn(params, key)) continue;
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       `workflow node '${id}' uses params.${key}; saved workflows are referenced by params.workflow_name only: remove ${key}`,
       at(key),
     );
@@ -202,7 +204,7 @@ function checkParamMapping(
   if (!isRecord(mapping)) {
     const example = childInputs.length > 0 ? shown(childInputs[0]!) : "child_input";
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       mapping === undefined
         ? `workflow node '${shown(node.id)}' is missing params.param_mapping; map each input of the saved workflow to a value, e.g. {"${example}": "\${${example}}"}`
         : `workflow node '${shown(node.id)}' params.param_mapping must be an object mapping the saved workflow's inputs to values, not ${describeType(mapping)}`,
@@ -215,7 +217,7 @@ function checkParamMapping(
   for (const key of Object.keys(mapping)) {
     if (known.has(key)) continue;
     report(
-      "workflow-node",
+      RULES["workflow-node"],
       issueText`workflow node '${shown(node.id)}' params.param_mapping key '${shown(key)}' is not an input of saved workflow '${shown(name!)}'.${suggest(key, () => childInputs)} Its inputs are: ${names(() => childInputs)}`,
       { path: joinPath(where.path, key), nodeId: node.id },
     );

@@ -1,8 +1,10 @@
-import { didYouMean } from "../edit-distance.js";
+import { didYouMean } from "../../text/closest-match.js";
 import { jsonPreview } from "../json-size.js";
 import { issueText, names, plainList, shown, suggest } from "./issue-text.js";
 import type { ExecutionOrder, IrEdge, IrNode, Report, UsableWorkflow } from "./rule-context.js";
 import { quoteList } from "./rule-context.js";
+import type { WorkflowRule } from "./rule-table.js";
+import { RULES } from "./rule-table.js";
 
 /**
  * Graph checks (edge-ref, branching, merge, cycle, connectivity, start-node) and the execution
@@ -16,8 +18,8 @@ export function checkGraph(workflow: UsableWorkflow, report: Report): ExecutionO
   const outgoing = groupEdges(validEdges, "from");
   const incoming = groupEdges(validEdges, "to");
   let linear = validEdges.length === workflow.edges.length;
-  linear = checkDegree(workflow.nodes, outgoing, "branching", report) && linear;
-  linear = checkDegree(workflow.nodes, incoming, "merge", report) && linear;
+  linear = checkDegree(workflow.nodes, outgoing, RULES["branching"], report) && linear;
+  linear = checkDegree(workflow.nodes, incoming, RULES["merge"], report) && linear;
   linear = checkCycles(workflow.nodes, validEdges, outgoing, report) && linear;
   // Connectivity is only judged on an otherwise linear graph: with dangling edges, forks or
   // cycles the pieces are not paths, and the error already reported is the one to fix.
@@ -40,7 +42,7 @@ function checkEdgeRefs(
       if (nodeById.has(id)) continue;
       ok = false;
       report(
-        "edge-ref",
+        RULES["edge-ref"],
         issueText`Edge references non-existent node '${shown(id)}' (${edge.path}.${end}).${suggest(id, () => ids)} Change it to one of: ${names(() => ids)}`,
         { path: `${edge.path}.${end}` },
       );
@@ -64,7 +66,7 @@ function groupEdges(edges: readonly IrEdge[], end: "from" | "to"): Map<string, I
 function checkDegree(
   nodes: readonly IrNode[],
   groups: ReadonlyMap<string, IrEdge[]>,
-  rule: "branching" | "merge",
+  rule: WorkflowRule,
   report: Report,
 ): boolean {
   let ok = true;
@@ -72,10 +74,10 @@ function checkDegree(
     const edges = groups.get(node.id) ?? [];
     if (edges.length <= 1) continue;
     ok = false;
-    const others = edges.map((edge) => (rule === "branching" ? edge.to : edge.from));
+    const others = edges.map((edge) => (rule === RULES["branching"] ? edge.to : edge.from));
     const where = plainList(edges.map((edge) => edge.path));
     const message =
-      rule === "branching"
+      rule === RULES["branching"]
         ? `node '${node.id}' has ${edges.length} outgoing edges (to ${quoteList(others)}; ${where}); workflows must be linear (one successor per node): keep one edge and chain the other nodes after it`
         : `node '${node.id}' has ${edges.length} incoming edges (from ${quoteList(others)}; ${where}); workflows must be linear (one predecessor per node): keep one edge and chain the other nodes before it`;
     report(rule, message, { path: node.path, nodeId: node.id });
@@ -119,7 +121,7 @@ function checkCycles(
     const closing = (outgoing.get(cycle.at(-1)!) ?? []).find((edge) => edge.to === cycle[0])!;
     const loop = [...cycle, cycle[0]].join(" -> ");
     report(
-      "cycle",
+      RULES["cycle"],
       cycle.length === 1
         ? `node '${cycle[0]}' has an edge to itself (${closing.path}); remove it: a node cannot run after itself`
         : `Circular dependency detected: ${loop}; remove the edge that leads back (${closing.path}: '${closing.from}' -> '${closing.to}') so the nodes form one chain`,
@@ -192,7 +194,7 @@ function checkConnectivity(
     .join(", ");
   const isolated = pieces.filter((piece) => piece.length === 1).map((piece) => piece[0]!);
   report(
-    "connectivity",
+    RULES["connectivity"],
     `nodes are not connected into a single chain: ${pieces.length} separate pieces ${described}${
       isolated.length > 0 ? ` (${quoteList(isolated)} have no edge at all)` : ""
     }; ${count} nodes need ${count - 1} edges, found ${workflow.edges.length}. Add ${missing} in the order the steps should run`,
@@ -217,7 +219,7 @@ function checkStartNode(
     first === undefined ? "remove start_node" : `set start_node to '${first}' or remove it`;
   if (typeof start !== "string") {
     report(
-      "start-node",
+      RULES["start-node"],
       `start_node must be a node id string, not ${jsonPreview(start)}; ${fix}`,
       location,
     );
@@ -225,7 +227,7 @@ function checkStartNode(
   }
   if (!nodeById.has(start)) {
     report(
-      "start-node",
+      RULES["start-node"],
       `start_node '${shown(start)}' is not a node id.${didYouMean(start, ids)} ${first === undefined ? `Use one of: ${quoteList(ids)}` : `Set it to '${first}' or remove it`}`,
       location,
     );
@@ -233,7 +235,7 @@ function checkStartNode(
   }
   if (first !== undefined && start !== first) {
     report(
-      "start-node",
+      RULES["start-node"],
       `start_node '${start}' is not the first node of the chain ('${first}'); ${fix}`,
       {
         ...location,
@@ -245,7 +247,7 @@ function checkStartNode(
   const before = incoming.get(start) ?? [];
   if (first === undefined && before.length > 0) {
     report(
-      "start-node",
+      RULES["start-node"],
       `start_node '${start}' is not the first node of the chain: it has an incoming edge from '${before[0]!.from}' (${before[0]!.path}); point start_node at the node with no incoming edge`,
       { ...location, nodeId: start },
     );

@@ -3,6 +3,7 @@ import type { ValueNeedle } from "../discovered-values.js";
 import type { ScannedValue, TemplateRef } from "../templates.js";
 import { issueText, shown } from "./issue-text.js";
 import type { Report, RuleInput } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 
 /** Params that name components, not request values. */
 const EXEMPT_KEYS = new Set(["workflow_name", "storage_mode"]);
@@ -37,7 +38,7 @@ export function checkHardcoded(input: RuleInput, report: Report): void {
             : containsCopy(folded, hint.needle);
         if (!found) continue;
         report(
-          "hardcoded",
+          RULES["hardcoded"],
           issueText`Node '${id}' parameter '${scanned.location}' contains the hardcoded value '${shown(hint.needle.text)}' from the user's request; use a template variable: declare an input (e.g. '${shown(hint.key)}') and write \${${shown(hint.key)}} instead`,
           { path: scanned.location, nodeId: node.id },
         );

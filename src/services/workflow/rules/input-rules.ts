@@ -1,5 +1,6 @@
 import { plainList, shown } from "./issue-text.js";
 import type { IrInput, Report, RuleInput } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 
 /** input-required-default, optional-input-default and unused-input. */
 export function checkInputs(input: RuleInput, report: Report): void {
@@ -10,14 +11,14 @@ export function checkInputs(input: RuleInput, report: Report): void {
     const where = { path: declared.path };
     if (declared.required === true && declared.hasDefault) {
       report(
-        "input-required-default",
+        RULES["input-required-default"],
         `input '${declared.name}' is required but also has a default; a required input must not declare a default: remove "default", or set "required": false if the default is universal`,
         where,
       );
     }
     if (declared.required === false && !declared.hasDefault) {
       report(
-        "optional-input-default",
+        RULES["optional-input-default"],
         `input '${declared.name}' is optional but has no default; add a universal default or make it required`,
         where,
       );
@@ -37,7 +38,7 @@ function reportUnused(unused: readonly IrInput[], report: Report): void {
   const first = unused[0]!;
   const shownNames = plainList(unused.map((declared) => declared.name));
   report(
-    "unused-input",
+    RULES["unused-input"],
     unused.length === 1
       ? `Declared input(s) never used as template variable: ${shown(first.name)}; reference it as \${${shown(first.name)}} in the node parameter that needs it, or remove it from inputs`
       : `Declared input(s) never used as template variable: ${shownNames}; reference each as \${name} (e.g. \${${shown(first.name)}}) in the node parameter that needs it, or remove them from inputs`,

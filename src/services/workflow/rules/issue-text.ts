@@ -1,4 +1,4 @@
-import { didYouMean } from "../edit-distance.js";
+import { didYouMean } from "../../text/closest-match.js";
 
 /** A part of a message computed only when the finding is reported. */
 type Deferred = () => string;

@@ -1,7 +1,7 @@
 import type { PlanningContext } from "../planning-context.js";
 import type { ParamLocation, ParamsScan } from "../templates.js";
-import type { WorkflowRuleId } from "../workflow-rules.js";
 import type { IssueText } from "./issue-text.js";
+import type { WorkflowRule } from "./rule-table.js";
 
 export { quoteList } from "./issue-text.js";
 
@@ -77,11 +77,11 @@ export interface IssueLocation {
 }
 
 /**
- * Records one issue; the severity comes from the rule table. A message with costly parts is an
+ * Records one issue of a rule, given by its row of the rule table (severity and order come from it). A message with costly parts is an
  * IssueText, rendered only if the issue is reported (issue-text.ts).
  */
 export type Report = (
-  rule: WorkflowRuleId,
+  rule: WorkflowRule,
   message: string | IssueText,
   location?: IssueLocation,
 ) => void;

@@ -1,9 +1,11 @@
+import { toSnakeCase, toSnakeIdentifier } from "../../text/snake-case.js";
 import { INPUT_TYPES, IR_VERSION, NODE_ID_PATTERN, ROOT_FIELDS } from "../flow-ir.contract.js";
 import { jsonPreview } from "../json-size.js";
 import { joinPath } from "../templates.js";
 import { plainList } from "./issue-text.js";
 import type { IrEdge, IrInput, IrNode, Report, UsableWorkflow } from "./rule-context.js";
 import { describeType, isRecord, quoteList } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 
 const NODE_FIELDS = ["id", "type", "params", "purpose"];
 const INPUT_FIELDS = ["description", "required", "type", "default"];
@@ -20,7 +22,7 @@ const INPUT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export function checkStructure(ir: unknown, report: Report): UsableWorkflow | undefined {
   if (!isRecord(ir)) {
     report(
-      "root-fields",
+      RULES["root-fields"],
       `workflow must be a JSON object with ir_version, inputs, nodes and edges, not ${describeType(ir)}`,
     );
     return undefined;
@@ -47,13 +49,13 @@ function checkRootFields(ir: Record<string, unknown>, report: Report): void {
     .sort();
   if (unexpected.length > 0) {
     report(
-      "root-fields",
+      RULES["root-fields"],
       `unexpected top-level field(s): ${plainList(unexpected)}; remove them: the top level may only hold ${ROOT_FIELDS.join(", ")}`,
     );
   }
   if (Object.hasOwn(ir, "outputs") && !isRecord(ir.outputs)) {
     report(
-      "root-fields",
+      RULES["root-fields"],
       `outputs must be an object mapping names to {description, type, source}, not ${describeType(ir.outputs)}; fix it or remove it`,
       { path: "outputs" },
     );
@@ -62,20 +64,24 @@ function checkRootFields(ir: Record<string, unknown>, report: Report): void {
 
 function checkIrVersion(ir: Record<string, unknown>, report: Report): void {
   if (!Object.hasOwn(ir, "ir_version")) {
-    report("ir-version", `ir_version is missing; set "ir_version": "${IR_VERSION}"`, {
+    report(RULES["ir-version"], `ir_version is missing; set "ir_version": "${IR_VERSION}"`, {
       path: "ir_version",
     });
   } else if (ir.ir_version !== IR_VERSION) {
-    report("ir-version", `ir_version must be "${IR_VERSION}", got ${jsonPreview(ir.ir_version)}`, {
-      path: "ir_version",
-    });
+    report(
+      RULES["ir-version"],
+      `ir_version must be "${IR_VERSION}", got ${jsonPreview(ir.ir_version)}`,
+      {
+        path: "ir_version",
+      },
+    );
   }
 }
 
 function checkNodes(value: unknown, report: Report): IrNode[] | undefined {
   if (!Array.isArray(value)) {
     report(
-      "nodes-empty",
+      RULES["nodes-empty"],
       value === undefined
         ? "workflow must contain at least one node: add a nodes array"
         : `nodes must be an array of nodes, not ${describeType(value)}`,
@@ -85,7 +91,7 @@ function checkNodes(value: unknown, report: Report): IrNode[] | undefined {
   }
   if (value.length === 0) {
     report(
-      "nodes-empty",
+      RULES["nodes-empty"],
       "workflow must contain at least one node; add the steps that do the work",
       {
         path: "nodes",
@@ -108,7 +114,7 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
   const path = `nodes[${index}]`;
   if (!isRecord(raw)) {
     report(
-      "node-shape",
+      RULES["node-shape"],
       `${path} must be an object with id, type and params, not ${describeType(raw)}`,
       {
         path,
@@ -121,7 +127,7 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
   let usable = true;
   if (typeof raw.id !== "string" || raw.id === "") {
     report(
-      "node-shape",
+      RULES["node-shape"],
       `${path} needs a string id naming what the step does, e.g. "fetch_issue"`,
       {
         path: `${path}.id`,
@@ -130,21 +136,25 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
     usable = false;
   } else if (!NODE_ID_PATTERN.test(raw.id)) {
     report(
-      "node-shape",
-      `node id '${raw.id}' may only contain letters, digits, '_' and '-'; rename it, e.g. '${raw.id.replace(/[^A-Za-z0-9_-]+/g, "_")}'`,
+      RULES["node-shape"],
+      `node id '${raw.id}' may only contain letters, digits, '_' and '-'; rename it, e.g. '${toSnakeCase(raw.id) || "fetch_issue"}'`,
       { path: `${path}.id`, nodeId },
     );
   }
   if (typeof raw.type !== "string" || raw.type === "") {
-    report("node-shape", `${label} needs a string type naming one of the available components`, {
-      path: `${path}.type`,
-      nodeId,
-    });
+    report(
+      RULES["node-shape"],
+      `${label} needs a string type naming one of the available components`,
+      {
+        path: `${path}.type`,
+        nodeId,
+      },
+    );
     usable = false;
   }
   if (!isRecord(raw.params)) {
     report(
-      "node-shape",
+      RULES["node-shape"],
       raw.params === undefined
         ? `${label} has no params; add "params": {} (an object, empty when the node takes none)`
         : `${label} params must be an object, not ${describeType(raw.params)}`,
@@ -157,16 +167,20 @@ function checkNode(raw: unknown, index: number, report: Report): IrNode | undefi
     .sort();
   if (extra.length > 0) {
     report(
-      "node-shape",
+      RULES["node-shape"],
       `${label} has unexpected field(s): ${plainList(extra)}; a node holds only id, type, params and an optional purpose: move settings into params`,
       { path, nodeId },
     );
   }
   if (Object.hasOwn(raw, "purpose") && typeof raw.purpose !== "string") {
-    report("node-shape", `${label} purpose must be a string, not ${describeType(raw.purpose)}`, {
-      path: `${path}.purpose`,
-      nodeId,
-    });
+    report(
+      RULES["node-shape"],
+      `${label} purpose must be a string, not ${describeType(raw.purpose)}`,
+      {
+        path: `${path}.purpose`,
+        nodeId,
+      },
+    );
   }
   if (!usable) return undefined;
   return {
@@ -190,7 +204,7 @@ function checkDuplicateIds(nodes: readonly IrNode[], report: Report): boolean {
     }
     unique = false;
     report(
-      "duplicate-id",
+      RULES["duplicate-id"],
       `Duplicate node ID '${node.id}' (nodes[${first}] and nodes[${node.index}]); give each node a unique, descriptive id and update the edges and templates that use it`,
       { path: `${node.path}.id`, nodeId: node.id },
     );
@@ -201,7 +215,7 @@ function checkDuplicateIds(nodes: readonly IrNode[], report: Report): boolean {
 function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
   if (!Array.isArray(value)) {
     report(
-      "edge-shape",
+      RULES["edge-shape"],
       value === undefined
         ? 'edges is missing; add "edges": [{"from": ..., "to": ...}] (an empty array for a single node)'
         : `edges must be an array of {from, to} objects, not ${describeType(value)}`,
@@ -215,7 +229,7 @@ function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
     const path = `edges[${index}]`;
     if (!isRecord(raw) || typeof raw.from !== "string" || typeof raw.to !== "string") {
       report(
-        "edge-shape",
+        RULES["edge-shape"],
         `${path} must have 'from' and 'to' (node id strings), e.g. {"from": "fetch_issue", "to": "summarize_issue"}`,
         { path },
       );
@@ -224,7 +238,7 @@ function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
     }
     if (Object.hasOwn(raw, "action")) {
       report(
-        "edge-action",
+        RULES["edge-action"],
         `${path} carries an action field (${jsonPreview(raw.action)}); linear workflows use plain {from, to} edges: remove "action"`,
         { path: `${path}.action` },
       );
@@ -234,7 +248,7 @@ function checkEdges(value: unknown, report: Report): IrEdge[] | undefined {
       .sort();
     if (extra.length > 0) {
       report(
-        "edge-shape",
+        RULES["edge-shape"],
         `${path} has unexpected field(s): ${plainList(extra)}; an edge holds only 'from' and 'to'`,
         { path },
       );
@@ -248,7 +262,7 @@ function checkInputs(value: unknown, report: Report): IrInput[] | undefined {
   // A missing inputs object is treated as {}: templates then report what needs declaring.
   if (value === undefined) {
     report(
-      "input-shape",
+      RULES["input-shape"],
       'inputs is missing; add "inputs": {} (or declare the values the workflow needs)',
       {
         path: "inputs",
@@ -258,7 +272,7 @@ function checkInputs(value: unknown, report: Report): IrInput[] | undefined {
   }
   if (!isRecord(value)) {
     report(
-      "input-shape",
+      RULES["input-shape"],
       `inputs must be an object mapping each input name to {description, required, type}, not ${describeType(value)}`,
       { path: "inputs" },
     );
@@ -273,14 +287,14 @@ function checkInput(name: string, spec: unknown, report: Report): IrInput {
   const input: IrInput = { name, path, hasDefault: false };
   if (!INPUT_NAME_PATTERN.test(name)) {
     report(
-      "input-shape",
-      `input name '${name}' cannot be used in a template; use letters, digits and '_' only, e.g. '${name.replace(/[^A-Za-z0-9_]+/g, "_")}'`,
+      RULES["input-shape"],
+      `input name '${name}' cannot be used in a template; use letters, digits and '_' only, e.g. '${toSnakeIdentifier(name)}'`,
       { path },
     );
   }
   if (!isRecord(spec)) {
     report(
-      "input-shape",
+      RULES["input-shape"],
       `input '${name}' must be an object with description, required and type, not ${describeType(spec)}`,
       { path },
     );
@@ -303,7 +317,7 @@ function checkInput(name: string, spec: unknown, report: Report): IrInput {
     .sort();
   if (extra.length > 0) problems.push(`unexpected field(s) ${quoteList(extra)} must be removed`);
   if (problems.length > 0) {
-    report("input-shape", `input '${name}': ${problems.join("; ")}`, { path });
+    report(RULES["input-shape"], `input '${name}': ${problems.join("; ")}`, { path });
   }
   return input;
 }

@@ -3,10 +3,11 @@ import type { LocatedTemplate } from "../templates.js";
 import { fieldParts, templateText } from "../templates.js";
 import type { IssueText } from "./issue-text.js";
 import { issueText, names, shown, suggest } from "./issue-text.js";
-import type { IrNode, IssueLocation, Report, RuleInput } from "./rule-context.js";
-import { quoteList } from "./rule-context.js";
 import type { NodeOutputs } from "./node-outputs.js";
 import { nodeOutputs } from "./node-outputs.js";
+import type { IrNode, IssueLocation, Report, RuleInput } from "./rule-context.js";
+import { quoteList } from "./rule-context.js";
+import { RULES } from "./rule-table.js";
 import { typeCompatible, typeFamily, typeOfTemplate } from "./template-types.js";
 
 /**
@@ -66,7 +67,7 @@ export function checkTemplates(input: RuleInput, report: Report): void {
     const id = shown(node.id);
     for (const bad of scan.malformed) {
       report(
-        "malformed-template",
+        RULES["malformed-template"],
         issueText`Malformed template syntax in node '${id}' parameter '${bad.location}': '${bad.raw}'; ${bad.reason}`,
         { path: bad.location, nodeId: node.id },
       );
@@ -127,7 +128,7 @@ function reportNodeOrder(
   const more = `and ${count - 1} more template${count === 2 ? "" : "s"} naming it`;
   if (target.id === node.id) {
     report(
-      "node-order",
+      RULES["node-order"],
       issueText`Node '${id}' parameter '${template.location}': template '${raw}'${count === 1 ? "" : ` (${more})`} references node '${id}' itself; a node can only use declared inputs and outputs of nodes that run before it${earlierHint(facts, node)}`,
       where,
     );
@@ -135,7 +136,7 @@ function reportNodeOrder(
   }
   const targetId = shown(target.id);
   report(
-    "node-order",
+    RULES["node-order"],
     issueText`Node '${id}' references '${targetId}' which comes after it in execution order (template '${raw}' in parameter '${template.location}'${count === 1 ? "" : `, ${more}`}); reorder the edges so '${targetId}' runs first, or use a declared input${earlierHint(facts, node)}`,
     where,
   );
@@ -170,7 +171,7 @@ function checkTemplate(
   if (typeof first !== "string") {
     const targetId = shown(target.id);
     report(
-      "node-ref",
+      RULES["node-ref"],
       outputs.value === undefined
         ? issueText`${at}: template '${raw}' names node '${targetId}' without an output key; use \${${targetId}.output_key}`
         : issueText`${at}: template '${raw}' names node '${targetId}' without an output key; use \${${targetId}.output_key} with one of its outputs: ${names(() => outputs.value!.names)}`,
@@ -210,7 +211,7 @@ function reportUnknownBase(
   const raw = shown(template.raw);
   if (template.parts.length > 0) {
     report(
-      "node-ref-missing",
+      RULES["node-ref-missing"],
       issueText`Node '${id}' references non-existent node '${base}' in parameter '${template.location}' (template '${raw}').${suggest(template.base, () => [...facts.nodeIds(), ...facts.inputNames()])} Use a node id (${names(facts.nodeIds)}) or a declared input (${names(facts.inputNames)})`,
       where,
     );
@@ -220,7 +221,7 @@ function reportUnknownBase(
     ? ` If a literal '$' is meant (a shell or environment variable), write '${"$" + raw}': '$$' is a literal '$'. Otherwise`
     : "";
   report(
-    "undeclared-var",
+    RULES["undeclared-var"],
     issueText`Node '${id}' references undefined input '${raw}' in parameter '${template.location}'.${suggest(template.base, () => [...facts.inputNames(), ...facts.nodeIds()])}${literal}${literal === "" ? " Declare" : " declare"} '${base}' in inputs, or use one of the declared inputs: ${names(facts.inputNames)}`,
     where,
   );
@@ -257,7 +258,7 @@ function checkOutput(
   const targetId = shown(target.id);
   if (!known.has(key)) {
     report(
-      "node-output",
+      RULES["node-output"],
       issueText`${at}: template '${raw}': Node '${targetId}' (${shown(outputs.label)}) does not output '${shown(key)}'.${suggest(key, () => outputs.names)} Available: ${names(() => outputs.names)}`,
       where,
     );
@@ -266,7 +267,7 @@ function checkOutput(
   const problem = outputs.spec === undefined ? undefined : deepPathText(outputs.spec, fields);
   if (problem !== undefined) {
     report(
-      "node-output",
+      RULES["node-output"],
       issueText`${at}: template '${raw}': in the output of node '${targetId}' (${shown(outputs.label)}), ${problem}`,
       where,
     );
@@ -381,7 +382,7 @@ function checkTemplateType(
   if (actual === undefined || typeCompatible(actual, expected)) return;
   if (writesContent(spec, key) && isContainer(actual)) return;
   report(
-    "template-type",
+    RULES["template-type"],
     `Type mismatch in node '${shown(node.id)}' parameter '${key}': template ${shown(template.raw)} has type '${shown(actual)}' but parameter expects '${shown(expected)}'; reference a value of type '${shown(expected)}' or convert it in an earlier step`,
     { path: template.location, nodeId: node.id },
   );

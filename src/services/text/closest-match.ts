@@ -1,4 +1,5 @@
-import { editDistance } from "../text/edit-distance.js";
+import { editDistance } from "./edit-distance.js";
+import { foldCase } from "./fold-text.js";
 
 /**
  * Suggestions are looked for only for tokens and among candidates of at most this many
@@ -16,11 +17,11 @@ export const SUGGESTION_CANDIDATE_LIMIT = 500;
  */
 export function closestMatch(token: string, candidates: readonly string[]): string | undefined {
   if (token.length > SUGGESTION_LENGTH_LIMIT) return undefined;
-  const needle = token.toLowerCase();
+  const needle = foldCase(token);
   let best: { candidate: string; score: number } | undefined;
   for (const candidate of candidates.slice(0, SUGGESTION_CANDIDATE_LIMIT)) {
     if (candidate === token || candidate.length > SUGGESTION_LENGTH_LIMIT) continue;
-    const hay = candidate.toLowerCase();
+    const hay = foldCase(candidate);
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));
     const contains =
       Math.min(needle.length, hay.length) >= 3 && (hay.includes(needle) || needle.includes(hay));

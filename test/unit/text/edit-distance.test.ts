@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { editDistance } from "../../../src/services/text/edit-distance.js";
-import { closestMatch } from "../../../src/services/workflow/edit-distance.js";
 
 describe("edit distance", () => {
   it("counts edits, with an adjacent swap as one", () => {
@@ -14,13 +13,5 @@ describe("edit distance", () => {
     expect(editDistance("hospital", "restaurant", 2)).toBe(3);
     expect(editDistance("abc", "abcdef", 1)).toBe(2);
     expect(editDistance("bakry", "bakery", 1)).toBe(1);
-  });
-
-  it("suggests only plausible typos, ties alphabetically", () => {
-    expect(closestMatch("read_note", ["save_summary", "read_notes"])).toBe("read_notes");
-    expect(closestMatch("issue", ["issue_data", "user"])).toBe("issue_data");
-    expect(closestMatch("text", ["content", "error"])).toBeUndefined();
-    expect(closestMatch("ab", ["ac", "aa"])).toBe("aa");
-    expect(closestMatch("ab", ["ac", "aa"].reverse())).toBe("aa");
   });
 });
