@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planWorkflowOffline } from "../../src/services/workflow/offline-planner.js";
 import {
   GenerateModeDocument,
   GenerateWorkflowDocument,
@@ -47,7 +48,10 @@ beforeAll(async () => {
     expect(body.errors).toBeUndefined();
     responses.push(body.data);
   }
-  const fixtures = loadFixtures().slice(0, 5);
+  // Five the offline planner can build (some fixtures are honest failures without a model).
+  const fixtures = loadFixtures()
+    .filter((fixture) => "workflow" in planWorkflowOffline(fixture))
+    .slice(0, 5);
   for (const fixture of fixtures) {
     const { body } = await api.execute(GenerateWorkflowDocument, {
       input: {
