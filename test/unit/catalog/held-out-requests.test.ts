@@ -18,3 +18,41 @@ describe("the generic mode suits any organisation", () => {
     },
   );
 });
+
+describe("framing is read in other languages and sloppy English", () => {
+  it.each([
+    ["Wir sind eine kleine Tischlerei", "Tischlerei"],
+    ["Tenemos una pequeña panadería", "Bakery"],
+    ["Nous gérons un cabinet d'architectes à Lyon", "Architecture Firm"],
+    ["Somos uma clínica de fisioterapia em Porto", "Clínica de Fisioterapia"],
+    ["Siamo una pizzeria", "Restaurant"],
+    ["im a freelance web developer, need a dashbord for my clients", "Freelance Web Developer"],
+  ])("%j is named %j", (request, name) => {
+    expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);
+  });
+
+  it("keeps an article that is part of a name when no framing verb precedes it", () => {
+    // Regression guard: articles are framing only after "somos", "wir sind", ...
+    const { config } = generateOfflineModeConfig("La Dolce Vita restaurant");
+    expect(config.industry_name).toBe("La Dolce Vita Restaurant");
+  });
+});
+
+describe("what the business does after its name is a circumstance", () => {
+  it.each([
+    [
+      "we run a small organic vegetable farm and sell at farmers markets",
+      "farm",
+      "Organic Vegetable Farm",
+    ],
+    [
+      "B2B SaaS company selling HR software to mid-size firms",
+      "saas_startup",
+      "HR Software B2B SaaS Company",
+    ],
+  ])("%j -> %s named %j", (request, id, name) => {
+    const { config, matchedId } = generateOfflineModeConfig(request);
+    expect(matchedId).toBe(id);
+    expect(config.industry_name).toBe(name);
+  });
+});

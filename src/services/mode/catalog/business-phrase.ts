@@ -57,6 +57,19 @@ export function scrubRequest(request: string): string {
   return clauses.join(". ");
 }
 
+// Articles and "small" only count as framing right after a framing verb: at the start of a phrase
+// they may be part of a name ("La Dolce Vita restaurant", "die casting company").
+const FOREIGN_ARTICLE =
+  "(?:eine?[mnrs]?|der|die|das|unser(?:e[mnrs]?)?|mein(?:e[mnrs]?)?|une?|le|la|les|l'|notre|mon|ma|una?|el|los|las|nuestr[oa]s?|mi|uma|o|a|noss[oa]|un'|il|lo|nostr[oa]|een|de|het|onze|mijn)";
+const FOREIGN_SMALL = "(?:kleine[mnrs]?|klein|pequeñ[oa]s?|petite?s?|piccol[oa]|pequen[oa]s?)";
+
+function foreignFrame(verb: string): RegExp {
+  return new RegExp(
+    `^${verb}\\s+(?:${FOREIGN_ARTICLE}(?:\\s+|(?<=')))?(?:${FOREIGN_SMALL}\\s+)?`,
+    "i",
+  );
+}
+
 // Framing before the business, tried repeatedly from the start of the phrase.
 const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:hi|hello|hey|please|pls)\b[\s,!]*/i,
@@ -64,6 +77,18 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:i|we)\s+(?:need|want|would like)\s+/i,
   /^(?:an?\s+)?(?:dashboard|mode|app)\s+(?:for|of)\s+/i,
   /^(?:i|we)\s*(?:'m|'re|’m|’re|am|are)\s+(?:a|an|the)?\s*/i,
+  /^im\s+(?:a|an|the)?\s*/i,
+  // The same framing in the other languages the catalog's keywords cover: "Wir sind eine kleine
+  // Tischlerei", "Somos una escuela de idiomas", "Nous gérons un cabinet d'architectes".
+  foreignFrame(
+    "(?:wir|ich)\\s+(?:sind|bin|haben|habe|betreiben|betreibe|führen|führe|leiten|leite)",
+  ),
+  foreignFrame(
+    "(?:nous\\s+|je\\s+|j')(?:sommes|suis|avons|ai|gérons|gère|dirigeons|dirige|tenons|tiens)",
+  ),
+  foreignFrame("(?:somos|soy|tenemos|tengo|dirigimos|dirijo|gestionamos|gestiono|llevamos|llevo)"),
+  foreignFrame("(?:sou|temos|tenho|gerimos|gerencio|siamo|sono|abbiamo|ho|gestiamo|gestisco)"),
+  foreignFrame("(?:wij|we|ik)\\s+(?:zijn|ben|hebben|heb)"),
   /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
   /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
   /^(?:it'?s|this\s+is|that\s+is|you'?re)\s+/i,
@@ -75,7 +100,7 @@ const LEADING_FRAMES: readonly RegExp[] = [
 
 // Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
 const TRAILING_CIRCUMSTANCES =
-  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|,.*$|\s\(.*$/i;
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|em|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|,.*$|\s\(.*$/i;
 
 const VERBS =
   "sells?|rents?|offers?|serves?|repairs?|fix(?:es)?|services|maintains|manages?|runs?|operates?|makes?|builds?|brews?|bakes?|grows?|designs?|does|provides?";
@@ -163,7 +188,9 @@ function phraseOf(part: string): string {
     phrase = phrase.replace(TRAILING_CIRCUMSTANCES, "");
     const participle = PARTICIPLE.exec(phrase);
     if (participle) {
-      const [, head = "", verb = "", object = ""] = participle;
+      const [, head = "", verb = "", fullObject = ""] = participle;
+      // As inside "that sells ...": "HR software to mid-size firms" -> "HR software".
+      const object = fullObject.replace(/\s(?:for|to)\s.*$/i, "");
       phrase = REPAIR_VERBS.test(verb)
         ? `${singularLast(object)} repair ${singularLast(head)}`
         : `${singularLast(object)} ${singularLast(head)}`;
