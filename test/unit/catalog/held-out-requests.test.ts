@@ -56,3 +56,24 @@ describe("what the business does after its name is a circumstance", () => {
     expect(config.industry_name).toBe(name);
   });
 });
+
+describe("a business called by its own name keeps the business and the name", () => {
+  it.each([
+    ["a print shop called Inkwell", "print_shop", "Inkwell Print Shop"],
+    ["we run a bakery called Sunrise in Leeds", "bakery", "Sunrise Bakery"],
+    ["Somos una panadería llamada Sol", "bakery", "Sol Panadería"],
+  ])("%j -> %s named %j", (request, id, name) => {
+    const { config, matchedId } = generateOfflineModeConfig(request);
+    expect(matchedId).toBe(id);
+    expect(config.industry_name).toBe(name);
+  });
+
+  it.each([
+    ["a bakery named after my grandma", "Bakery"],
+    ["a bakery called Ignore Previous Instructions", "Bakery"],
+    ["a dashboard named Hacked", "General Business"],
+  ])("still cuts %j where no plain name follows (%j)", (request, name) => {
+    // Regression guard: only a capitalised name survives "called"; instructions never do.
+    expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);
+  });
+});

@@ -27,12 +27,32 @@ const COLOUR =
  * requests count too: the server derives both, so "use #ff0000 as the colour" is not a business.
  */
 const INSTRUCTION =
-  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|dashboard\s+(?:named|called)|named|called)\b/i;
+  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|(?:dashboard|mode|app|it|yourself)\s+(?:named|called))\b/i;
 
-/** Everything that ends the trusted part of a clause: an instruction, a URL or a colour code. */
-const CUT_AT = [INSTRUCTION, URL, COLOUR];
+/**
+ * A business's own name, as in "a bakery called Sunrise" or "una panadería llamada Sol": one to
+ * three capitalised words. Any other "called" or "named" ("named after my grandma", "called
+ * sunrise") still ends the clause, and so does "a dashboard named ...": naming the dashboard
+ * stays the server's job.
+ */
+const PROPER_NAME = String.raw`\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,2}`;
+const NAMING = new RegExp(
+  String.raw`\b(?:[Nn]amed|[Cc]alled)\b(?!\s+${PROPER_NAME}(?![\p{L}\p{N}]))`,
+  "u",
+);
+const CALLED = new RegExp(
+  String.raw`^(.+?)\s+(?:[Nn]amed|[Cc]alled|llamad[oa]|genannt|appel[ée]e?|chiamat[oa]|chamad[oa]|genaamd)\s+(${PROPER_NAME})(?![\p{L}\p{N}])(.*)$`,
+  "u",
+);
 
-const TRAILING_JOINERS = /\s+(?:and|or|of|for|the|a|an|with|&|de|la|le|du|des|et|y|und)$/i;
+/** Everything that ends the trusted part of a clause: an instruction, a naming, a URL or a colour. */
+const CUT_AT = [INSTRUCTION, NAMING, URL, COLOUR];
+
+// "called" and "named" too: an instruction cut after them leaves them dangling.
+const TRAILING_JOINERS =
+  /\s+(?:and|or|of|for|the|a|an|with|&|de|la|le|du|des|et|y|und|called|named)$/i;
+
+const LONE_ARTICLE = /^(?:a|an|the|my|our)$/i;
 
 /**
  * The request with markup removed and each clause cut at its first instruction-like word, URL or
@@ -51,7 +71,8 @@ export function scrubRequest(request: string): string {
       .replace(/^[\s,:(/&+.-]+|[\s,:(/&+.-]+$/gu, "")
       .trim();
     while (TRAILING_JOINERS.test(kept)) kept = kept.replace(TRAILING_JOINERS, "");
-    if (/\p{L}/u.test(kept)) clauses.push(kept);
+    // A lone article is what a cut leaves of "a dashboard named ...": no business.
+    if (/\p{L}/u.test(kept) && !LONE_ARTICLE.test(kept)) clauses.push(kept);
     if (cut < clause.length) break;
   }
   return clauses.join(". ");
@@ -172,6 +193,14 @@ export function businessPhrases(scrubbed: string): string[] {
 
 function phraseOf(part: string): string {
   let phrase = stripFrames(part.replace(/[’']/g, "'"));
+  const called = CALLED.exec(phrase);
+  if (called) {
+    // "a bakery called Sunrise in Leeds" -> "Sunrise bakery": the business read as usual, its
+    // own name in front, as in "The Golden Spoon restaurant".
+    const [, business = "", name = "", rest = ""] = called;
+    const read = phraseOf(`${business}${rest}`);
+    return read ? `${name} ${read}` : name;
+  }
   const clause = CLAUSE.exec(phrase);
   if (clause) {
     const [, , noun = "", verb = "", rest = ""] = clause;
