@@ -77,3 +77,25 @@ describe("a business called by its own name keeps the business and the name", ()
     expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);
   });
 });
+
+describe("held-out businesses land on a sector that fits", () => {
+  it("gives an urgent care clinic outpatient figures, not a hospital's beds", () => {
+    const { config, matchedId } = generateOfflineModeConfig("urgent care clinic");
+    expect(matchedId).toBe("medical_clinic");
+    expect(config.industry_name).toBe("Urgent Care Clinic");
+    expect(metricLabels("urgent care clinic").join(" ")).not.toMatch(/bed|boarding|nurse shift/i);
+  });
+
+  it.each([
+    ["pediatric clinic", "medical_clinic"],
+    ["dermatology practice", "medical_clinic"],
+    ["huisartsenpraktijk", "medical_clinic"],
+    ["moving company", "moving_company"],
+    ["music school", "lesson_school"],
+    ["driving school", "lesson_school"],
+    ["Somos una escuela de idiomas en Madrid", "lesson_school"],
+    ["Hi! We're a nonprofit food bank serving 3 counties", "nonprofit"],
+  ])("%j -> %s", (request, id) => {
+    expect(generateOfflineModeConfig(request).matchedId).toBe(id);
+  });
+});
