@@ -99,3 +99,24 @@ describe("held-out businesses land on a sector that fits", () => {
     expect(generateOfflineModeConfig(request).matchedId).toBe(id);
   });
 });
+
+describe("a sector that covers several kinds of business names each by its own name", () => {
+  it.each([
+    ["chiropractor", "physiotherapy_clinic", "Chiropractor"],
+    ["nursing home", "senior_care", "Nursing Home"],
+    ["hospice", "senior_care", "Hospice"],
+    ["art gallery", "museum", "Art Gallery"],
+    ["chess club", "sports_club", "Chess Club"],
+    ["Hi! We're a nonprofit food bank serving 3 counties", "nonprofit", "Nonprofit Food Bank"],
+  ])("%j -> %s named %j", (request, id, name) => {
+    const { config, matchedId } = generateOfflineModeConfig(request);
+    expect(matchedId).toBe(id);
+    expect(config.industry_name).toBe(name);
+  });
+
+  it("gives a football club no golf tees or tennis courts", () => {
+    expect(metricLabels("i manage a community soccer club for kids").join(" ")).not.toMatch(
+      /court|tee/i,
+    );
+  });
+});

@@ -220,6 +220,8 @@ function phraseOf(part: string): string {
       const [, head = "", verb = "", fullObject = ""] = participle;
       // As inside "that sells ...": "HR software to mid-size firms" -> "HR software".
       const object = fullObject.replace(/\s(?:for|to)\s.*$/i, "");
+      // "serving 3 counties" says whom, not what: the head alone names the business.
+      if (/^\d/.test(object)) return singularLast(head).replace(/\s+/gu, " ").trim();
       phrase = REPAIR_VERBS.test(verb)
         ? `${singularLast(object)} repair ${singularLast(head)}`
         : `${singularLast(object)} ${singularLast(head)}`;

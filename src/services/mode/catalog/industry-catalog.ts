@@ -804,6 +804,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "physiotherapy_clinic",
+    // Chiropractors and osteopaths share the figures but not the name.
+    umbrella: true,
     name: "Physiotherapy Clinic",
     primaryColor: "#13a3a0",
     keywords: [
@@ -886,6 +888,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "senior_care",
+    // A nursing home, a hospice or home care: one set of figures, each under its own name.
+    umbrella: true,
     name: "Senior Care Home",
     primaryColor: "#8a6fb5",
     keywords: [
@@ -900,6 +904,7 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "retirement home",
       "home care",
       "memory care",
+      "hospice",
       "Altenheim",
       "Pflegeheim",
       "Seniorenheim",
@@ -1710,6 +1715,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "museum",
+    // An art gallery is not called a museum, though it counts the same visitors.
+    umbrella: true,
     name: "Museum",
     primaryColor: "#8c3b2e",
     keywords: [
@@ -2742,6 +2749,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   // ---------- non-profit and community ----------
   {
     id: "nonprofit",
+    // "Food bank" or "environmental NGO" says more than "Nonprofit" does.
+    umbrella: true,
     name: "Nonprofit",
     primaryColor: "#d9480f",
     keywords: [
@@ -3387,6 +3396,15 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "rowing club",
       "swim club",
       "climbing gym",
+      "chess club",
+      "bridge club",
+      "hiking club",
+      "cycling club",
+      "running club",
+      "hobby club",
+      "Schachverein",
+      "club d'échecs",
+      "club de ajedrez",
       "Sportverein",
       "Golfclub",
       "Tennisverein",
@@ -3398,14 +3416,15 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
     tabs: tabs(["Members", "🏌️"], ["Bookings", "📅"], ["Teams & Events", "🏆"]),
     metrics: [
       metric("Active Members", "1,180"),
-      metric("Court & Tee Bookings", "426", "this week"),
+      // Facilities, not courts and tees: a football or chess club books pitches and rooms.
+      metric("Facility Bookings", "426", "this week"),
       metric("Dues Collected", "94%"),
       metric("Event Entries", "212"),
     ],
     traits: ["Community-minded", "Organised", "Sporty", "Encouraging"],
     welcomeMessage: "Hello! Here's membership, bookings and what's on at the club.",
     promptFragment:
-      "The organisation is a members' sports club: golf, tennis, football, rowing, climbing or similar. Staff talk about memberships and dues, tee times and court bookings, leagues and competitions, coaching, volunteers and the clubhouse. Typical questions: renewals at risk, peak booking times and how events and teams are doing.",
+      "The organisation is a members' sports or hobby club: golf, tennis, football, rowing, climbing, chess or similar. Staff talk about memberships and dues, tee times and court bookings, leagues and competitions, coaching, volunteers and the clubhouse. Typical questions: renewals at risk, peak booking times and how events and teams are doing.",
   },
   {
     id: "bicycle_shop",
