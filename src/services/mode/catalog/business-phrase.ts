@@ -27,12 +27,32 @@ const COLOUR =
  * requests count too: the server derives both, so "use #ff0000 as the colour" is not a business.
  */
 const INSTRUCTION =
-  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|dashboard\s+(?:named|called)|named|called)\b/i;
+  /\b(?:ignore|disregard|forget|override|bypass|jailbreak|pretend|reveal|instructions?|system\s+prompt|act\s+as|you\s+(?:are|must|will|should|now)|(?:say|print|output|respond|reply|return)\s+(?:only|exactly|with)|(?:set|change|make|call|name)\s+(?:it|the|this|your|me)\b|colou?rs?|theme(?!\s+park)|palette|dark\s+mode|light\s+mode|assistant|(?:dashboard|mode|app|it|yourself)\s+(?:named|called))\b/i;
 
-/** Everything that ends the trusted part of a clause: an instruction, a URL or a colour code. */
-const CUT_AT = [INSTRUCTION, URL, COLOUR];
+/**
+ * A business's own name, as in "a bakery called Sunrise" or "una panadería llamada Sol": one to
+ * three capitalised words. Any other "called" or "named" ("named after my grandma", "called
+ * sunrise") still ends the clause, and so does "a dashboard named ...": naming the dashboard
+ * stays the server's job.
+ */
+const PROPER_NAME = String.raw`\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*){0,2}`;
+const NAMING = new RegExp(
+  String.raw`\b(?:[Nn]amed|[Cc]alled)\b(?!\s+${PROPER_NAME}(?![\p{L}\p{N}]))`,
+  "u",
+);
+const CALLED = new RegExp(
+  String.raw`^(.+?)\s+(?:[Nn]amed|[Cc]alled|llamad[oa]|genannt|appel[ée]e?|chiamat[oa]|chamad[oa]|genaamd)\s+(${PROPER_NAME})(?![\p{L}\p{N}])(.*)$`,
+  "u",
+);
 
-const TRAILING_JOINERS = /\s+(?:and|or|of|for|the|a|an|with|&|de|la|le|du|des|et|y|und)$/i;
+/** Everything that ends the trusted part of a clause: an instruction, a naming, a URL or a colour. */
+const CUT_AT = [INSTRUCTION, NAMING, URL, COLOUR];
+
+// "called" and "named" too: an instruction cut after them leaves them dangling.
+const TRAILING_JOINERS =
+  /\s+(?:and|or|of|for|the|a|an|with|&|de|la|le|du|des|et|y|und|called|named)$/i;
+
+const LONE_ARTICLE = /^(?:a|an|the|my|our)$/i;
 
 /**
  * The request with markup removed and each clause cut at its first instruction-like word, URL or
@@ -51,10 +71,24 @@ export function scrubRequest(request: string): string {
       .replace(/^[\s,:(/&+.-]+|[\s,:(/&+.-]+$/gu, "")
       .trim();
     while (TRAILING_JOINERS.test(kept)) kept = kept.replace(TRAILING_JOINERS, "");
-    if (/\p{L}/u.test(kept)) clauses.push(kept);
+    // A lone article is what a cut leaves of "a dashboard named ...": no business.
+    if (/\p{L}/u.test(kept) && !LONE_ARTICLE.test(kept)) clauses.push(kept);
     if (cut < clause.length) break;
   }
   return clauses.join(". ");
+}
+
+// Articles and "small" only count as framing right after a framing verb: at the start of a phrase
+// they may be part of a name ("La Dolce Vita restaurant", "die casting company").
+const FOREIGN_ARTICLE =
+  "(?:eine?[mnrs]?|der|die|das|unser(?:e[mnrs]?)?|mein(?:e[mnrs]?)?|une?|le|la|les|l'|notre|mon|ma|una?|el|los|las|nuestr[oa]s?|mi|uma|o|a|noss[oa]|un'|il|lo|nostr[oa]|een|de|het|onze|mijn)";
+const FOREIGN_SMALL = "(?:kleine[mnrs]?|klein|pequeñ[oa]s?|petite?s?|piccol[oa]|pequen[oa]s?)";
+
+function foreignFrame(verb: string): RegExp {
+  return new RegExp(
+    `^${verb}\\s+(?:${FOREIGN_ARTICLE}(?:\\s+|(?<=')))?(?:${FOREIGN_SMALL}\\s+)?`,
+    "i",
+  );
 }
 
 // Framing before the business, tried repeatedly from the start of the phrase.
@@ -64,6 +98,18 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:i|we)\s+(?:need|want|would like)\s+/i,
   /^(?:an?\s+)?(?:dashboard|mode|app)\s+(?:for|of)\s+/i,
   /^(?:i|we)\s*(?:'m|'re|’m|’re|am|are)\s+(?:a|an|the)?\s*/i,
+  /^im\s+(?:a|an|the)?\s*/i,
+  // The same framing in the other languages the catalog's keywords cover: "Wir sind eine kleine
+  // Tischlerei", "Somos una escuela de idiomas", "Nous gérons un cabinet d'architectes".
+  foreignFrame(
+    "(?:wir|ich)\\s+(?:sind|bin|haben|habe|betreiben|betreibe|führen|führe|leiten|leite)",
+  ),
+  foreignFrame(
+    "(?:nous\\s+|je\\s+|j')(?:sommes|suis|avons|ai|gérons|gère|dirigeons|dirige|tenons|tiens)",
+  ),
+  foreignFrame("(?:somos|soy|tenemos|tengo|dirigimos|dirijo|gestionamos|gestiono|llevamos|llevo)"),
+  foreignFrame("(?:sou|temos|tenho|gerimos|gerencio|siamo|sono|abbiamo|ho|gestiamo|gestisco)"),
+  foreignFrame("(?:wij|we|ik)\\s+(?:zijn|ben|hebben|heb)"),
   /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
   /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
   /^(?:it'?s|this\s+is|that\s+is|you'?re)\s+/i,
@@ -75,7 +121,7 @@ const LEADING_FRAMES: readonly RegExp[] = [
 
 // Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
 const TRAILING_CIRCUMSTANCES =
-  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|,.*$|\s\(.*$/i;
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|em|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|,.*$|\s\(.*$/i;
 
 const VERBS =
   "sells?|rents?|offers?|serves?|repairs?|fix(?:es)?|services|maintains|manages?|runs?|operates?|makes?|builds?|brews?|bakes?|grows?|designs?|does|provides?";
@@ -147,6 +193,14 @@ export function businessPhrases(scrubbed: string): string[] {
 
 function phraseOf(part: string): string {
   let phrase = stripFrames(part.replace(/[’']/g, "'"));
+  const called = CALLED.exec(phrase);
+  if (called) {
+    // "a bakery called Sunrise in Leeds" -> "Sunrise bakery": the business read as usual, its
+    // own name in front, as in "The Golden Spoon restaurant".
+    const [, business = "", name = "", rest = ""] = called;
+    const read = phraseOf(`${business}${rest}`);
+    return read ? `${name} ${read}` : name;
+  }
   const clause = CLAUSE.exec(phrase);
   if (clause) {
     const [, , noun = "", verb = "", rest = ""] = clause;
@@ -163,7 +217,11 @@ function phraseOf(part: string): string {
     phrase = phrase.replace(TRAILING_CIRCUMSTANCES, "");
     const participle = PARTICIPLE.exec(phrase);
     if (participle) {
-      const [, head = "", verb = "", object = ""] = participle;
+      const [, head = "", verb = "", fullObject = ""] = participle;
+      // As inside "that sells ...": "HR software to mid-size firms" -> "HR software".
+      const object = fullObject.replace(/\s(?:for|to)\s.*$/i, "");
+      // "serving 3 counties" says whom, not what: the head alone names the business.
+      if (/^\d/.test(object)) return singularLast(head).replace(/\s+/gu, " ").trim();
       phrase = REPAIR_VERBS.test(verb)
         ? `${singularLast(object)} repair ${singularLast(head)}`
         : `${singularLast(object)} ${singularLast(head)}`;

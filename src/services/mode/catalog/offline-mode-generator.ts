@@ -15,7 +15,7 @@ import { seedColorFromTextHex } from "./seed-color.js";
  * Version of the catalog and its naming rules; part of the cache identity of offline and fallback
  * modes, so a changed catalog never serves a mode built by the old one. Bump on any change.
  */
-export const OFFLINE_CATALOG_VERSION = "catalog-2";
+export const OFFLINE_CATALOG_VERSION = "catalog-3";
 
 export interface OfflineModeConfig {
   readonly config: GeneratedModeConfig;
@@ -91,17 +91,19 @@ function genericConfig(request: string, phrase: string): GeneratedModeConfig {
       { id: "reports", label: "Reports", icon: "📋" },
       { id: "settings", label: "Settings", icon: "⚙️" },
     ],
+    // Figures every organisation has, from a fire station to a chess club: revenue and orders
+    // would read as a shop to the many generic requests that sell nothing.
     default_metrics: [
-      { label: "Monthly Revenue", value: "$48,250", unit: null },
-      { label: "Active Customers", value: "1,284", unit: null },
-      { label: "Open Orders", value: "37", unit: null },
-      { label: "Customer Satisfaction", value: "92%", unit: null },
+      { label: "Open Requests", value: "37", unit: null },
+      { label: "Completed This Month", value: "212", unit: null },
+      { label: "Average Response Time", value: "4.2", unit: "h" },
+      { label: "Satisfaction Score", value: "92%", unit: null },
     ],
     personality_traits: ["Helpful", "Clear", "Proactive", "Curious about the business"],
     system_prompt_fragment:
       `The business describes its industry as "${name}". There are no curated notes for it, ` +
-      "so ask about its customers, products or services and key figures before assuming jargon. " +
-      "Typical questions cover revenue trends, customer activity, open orders and operational bottlenecks.",
+      "so ask whom it serves, what it delivers and which figures it tracks before assuming jargon. " +
+      "Typical questions cover open requests, work completed, response times and operational bottlenecks.",
     welcome_message: `Welcome! I'm your ${name} assistant. Ask me about customers, operations or reports.`,
   };
 }
