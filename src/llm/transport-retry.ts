@@ -1,5 +1,5 @@
 import { GenerationFailure } from "../errors/generation-error.js";
-import { abortableSleep, settleByAbort } from "./abortable.js";
+import { abortableSleep, settleByAbort } from "../abortable.js";
 import { Deadline, isTimeoutReason } from "./deadline.js";
 import type { StructuredAnswer, StructuredCall, StructuredLlm } from "./structured-llm.js";
 import { isTransientFailure } from "./upstream-failure.js";

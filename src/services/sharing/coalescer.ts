@@ -1,3 +1,5 @@
+import { settleByAbort } from "../../abortable.js";
+
 /** What a caller of `Coalescer.run` gets: the answer, and whether it joined another's call. */
 export interface Flight<T> {
   value: T;
@@ -132,20 +134,5 @@ export class InProcessCoalescer implements Coalescer {
 
 /** `promise`, or the abort of `signal`, whichever comes first. */
 function wait<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+  return signal ? settleByAbort(promise, signal) : promise;
 }

@@ -347,25 +347,9 @@ function shortened(text: string): PathText {
   return { head: text.slice(0, PATH_HEAD), tail: text.slice(-PATH_TAIL) };
 }
 
-class LocatedTemplateRef implements LocatedTemplate {
-  readonly raw: string;
-  readonly form: "braced" | "bare";
-  readonly base: string;
-  readonly parts: TemplatePart[];
-  readonly wholeValue: boolean;
-  readonly start: number;
-
-  constructor(
-    template: TemplateRef,
-    readonly location: ParamLocation,
-  ) {
-    this.raw = template.raw;
-    this.form = template.form;
-    this.base = template.base;
-    this.parts = template.parts;
-    this.wholeValue = template.wholeValue;
-    this.start = template.start;
-  }
+/** Where a found template or malformed reference sits; its paths are read lazily from it. */
+abstract class Located {
+  constructor(readonly location: ParamLocation) {}
 
   get path(): string {
     return this.location.path;
@@ -376,26 +360,35 @@ class LocatedTemplateRef implements LocatedTemplate {
   }
 }
 
-class LocatedMalformedRef implements LocatedMalformed {
+class LocatedTemplateRef extends Located implements LocatedTemplate {
+  readonly raw: string;
+  readonly form: "braced" | "bare";
+  readonly base: string;
+  readonly parts: TemplatePart[];
+  readonly wholeValue: boolean;
+  readonly start: number;
+
+  constructor(template: TemplateRef, location: ParamLocation) {
+    super(location);
+    this.raw = template.raw;
+    this.form = template.form;
+    this.base = template.base;
+    this.parts = template.parts;
+    this.wholeValue = template.wholeValue;
+    this.start = template.start;
+  }
+}
+
+class LocatedMalformedRef extends Located implements LocatedMalformed {
   readonly raw: string;
   readonly reason: string;
   readonly start: number;
 
-  constructor(
-    bad: MalformedTemplate,
-    readonly location: ParamLocation,
-  ) {
+  constructor(bad: MalformedTemplate, location: ParamLocation) {
+    super(location);
     this.raw = bad.raw;
     this.reason = bad.reason;
     this.start = bad.start;
-  }
-
-  get path(): string {
-    return this.location.path;
-  }
-
-  get paramPath(): string {
-    return this.location.paramPath;
   }
 }
 

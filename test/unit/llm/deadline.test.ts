@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { abortableSleep, settleByAbort } from "../../../src/llm/abortable.js";
+import { abortableSleep, settleByAbort } from "../../../src/abortable.js";
 import { Deadline, DeadlineExceededError, isTimeoutReason } from "../../../src/llm/deadline.js";
 
 afterEach(() => {
