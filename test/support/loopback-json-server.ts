@@ -13,7 +13,8 @@ export interface RecordedRequest {
 
 /**
  * A scripted reply: a status and JSON body (with extra headers, sent after `delayMs`, and not
- * before `after` settles, e.g. a gate a test opens), or a connection that never answers.
+ * before `after` settles, e.g. a gate a test opens; a 200 body streamed when the request asked
+ * for it), or a connection that never answers.
  */
 export type ScriptedReply =
   | {
@@ -22,6 +23,8 @@ export type ScriptedReply =
       headers?: Record<string, string>;
       delayMs?: number;
       after?: Promise<unknown>;
+      /** Rewrites the events of a streamed answer (a connection cut short, a raw delta). */
+      editStream?: (events: StreamedEvent[]) => StreamedEvent[];
     }
   | { hang: true };
 
@@ -49,7 +52,7 @@ export interface StreamPace {
 /** When each event of a streamed reply left the server (`performance.now()`, same process). */
 export interface StreamRecord {
   requestNumber: number;
-  events: Array<{ text: string; sentAt: number }>;
+  events: Array<StreamedEvent & { sentAt: number }>;
   /** Set when the client closed the connection before the last event was written. */
   hungUpAt?: number;
   /** Settles once the reply ended either way. */
@@ -105,7 +108,8 @@ export class LoopbackJsonServer {
               ? this.toEventStream(reply.body, recorded)
               : undefined;
           if (events) {
-            this.streamEvents(response, events, requestNumber, reply.headers);
+            const edited = reply.editStream ? reply.editStream(events) : events;
+            this.streamEvents(response, edited, requestNumber, reply.headers);
             return;
           }
           const payload = JSON.stringify(reply.body);
@@ -223,7 +227,7 @@ export class LoopbackJsonServer {
           tokensSent++;
         }
         response.write(event.text);
-        record.events.push({ text: event.text, sentAt: performance.now() });
+        record.events.push({ ...event, sentAt: performance.now() });
         index++;
       }
       if (!response.destroyed) response.end();
