@@ -4,6 +4,7 @@ import type { Message } from "@anthropic-ai/sdk/resources/messages";
 import type { MessageStreamParams } from "@anthropic-ai/sdk/resources/messages/messages";
 import { GenerationFailure } from "../errors/generation-error.js";
 import { createFieldFeed } from "./streaming/field-feed.js";
+import { upstreamFailure } from "./upstream-failure.js";
 import type { AnswerFieldListener } from "./structured-llm.js";
 
 /**
@@ -44,7 +45,7 @@ export async function streamToolMessage(
     throw streamFailure(error, connected, options.label);
   }
   if (message.stop_reason === null) {
-    throw cutShortFailure(options.label, new AnthropicError("the stream had no message_delta"));
+    throw upstreamFailure(options.label, { kind: "cut-short" }, message);
   }
   return withStrictToolInput(message, inputText, options.label);
 }
@@ -80,11 +81,7 @@ function withStrictToolInput(message: Message, inputText: string, label: string)
   return { ...message, content: [{ ...first, input }, ...rest] };
 }
 
-/**
- * Once connected, the SDK reports a stream that ended early as a bare AnthropicError; its
- * subclasses (HTTP statuses, abort, connection) are mapped as for `generate`, and so is anything
- * thrown before the request was answered.
- */
+/** The SDK's base error class itself, not one of its subclasses (statuses, abort, ...). */
 function isBareSdkError(error: unknown): error is AnthropicError {
   return error instanceof AnthropicError && error.constructor === AnthropicError;
 }
@@ -92,20 +89,13 @@ function isBareSdkError(error: unknown): error is AnthropicError {
 /**
  * What the stream's failure really was. The SDK's stream helper wraps anything that is not its own
  * error (the ZodError of the final parse, a listener's exception) in a bare AnthropicError with the
- * original as `cause`: that original is the failure, mapped as `generate` maps it. A bare error
- * without a cause after connecting is a stream that ended early.
+ * original as `cause`: that original is the failure, mapped as `generate` maps it. Once connected,
+ * a bare error without a cause is a stream that ended before its last event. Its subclasses
+ * (HTTP statuses, abort, connection) and anything thrown before the request was answered are
+ * mapped as for `generate`.
  */
 function streamFailure(error: unknown, connected: boolean, label: string): unknown {
   if (!isBareSdkError(error)) return error;
   if (error.cause !== undefined) return error.cause;
-  return connected ? cutShortFailure(label, error) : error;
-}
-
-/** Transient, like a dropped connection: ResilientLlm may try again. */
-function cutShortFailure(label: string, error: AnthropicError): GenerationFailure {
-  return new GenerationFailure(
-    "UPSTREAM_UNAVAILABLE",
-    `${label} ended the stream before the answer was complete`,
-    { cause: error, issues: [error.message] },
-  );
+  return connected ? upstreamFailure(label, { kind: "cut-short" }, error) : error;
 }

@@ -4,8 +4,8 @@ import type {
   ChatCompletionCreateParamsBase,
   ParsedChatCompletion,
 } from "openai/resources/chat/completions";
-import { GenerationFailure } from "../errors/generation-error.js";
 import { createFieldFeed } from "./streaming/field-feed.js";
+import { upstreamFailure } from "./upstream-failure.js";
 import type { AnswerFieldListener } from "./structured-llm.js";
 
 /**
@@ -37,12 +37,7 @@ export async function streamChatCompletion(
   }
 }
 
-/**
- * Once connected, the SDK reports a stream that ended before its last chunk ("missing
- * finish_reason", "request ended without sending any chunks") as a bare OpenAIError; its
- * subclasses (HTTP statuses, abort, finish reasons) are mapped by toGenerationFailure as for
- * `generate`, and so is anything thrown before the request was answered.
- */
+/** The SDK's base error class itself, not one of its subclasses (statuses, abort, ...). */
 function isBareSdkError(error: unknown): error is OpenAIError {
   return error instanceof OpenAIError && error.constructor === OpenAIError;
 }
@@ -50,20 +45,14 @@ function isBareSdkError(error: unknown): error is OpenAIError {
 /**
  * What the stream's failure really was. The SDK's stream helper wraps anything that is not its own
  * error (the ZodError of the final parse, a listener's exception) in a bare OpenAIError with the
- * original as `cause`: that original is the failure, mapped as `generate` maps it. A bare error
- * without a cause after connecting is a stream that ended early.
+ * original as `cause`: that original is the failure, mapped as `generate` maps it. Once connected,
+ * a bare error without a cause is a stream that ended before its last event ("missing
+ * finish_reason", "request ended without sending any chunks"). Its subclasses
+ * (HTTP statuses, abort, connection) and anything thrown before the request was answered are
+ * mapped as for `generate`.
  */
 function streamFailure(error: unknown, connected: boolean, label: string): unknown {
   if (!isBareSdkError(error)) return error;
   if (error.cause !== undefined) return error.cause;
-  return connected ? cutShortFailure(label, error) : error;
-}
-
-/** Transient, like a dropped connection: ResilientLlm may try again. */
-function cutShortFailure(label: string, error: OpenAIError): GenerationFailure {
-  return new GenerationFailure(
-    "UPSTREAM_UNAVAILABLE",
-    `${label} ended the stream before the answer was complete`,
-    { cause: error, issues: [error.message] },
-  );
+  return connected ? upstreamFailure(label, { kind: "cut-short" }, error) : error;
 }

@@ -295,6 +295,20 @@ describe("Anthropic: stream() specifics", () => {
     expect(answer.usage).toEqual({ inputTokens: 77, outputTokens: 88 });
   });
 
+  it("maps a stream cut before message_delta to a transient UPSTREAM_UNAVAILABLE", async () => {
+    anthropicServer.enqueue(
+      withEditedStream(toolUseReply(petStoreAnswer(), { toolName: "x" }), (events) =>
+        events.filter((event) => !/^event: message_(delta|stop)/.test(event.text)),
+      ),
+    );
+    const fields: string[] = [];
+    const failure = await failureOf(llm().stream(modeCall(), (name) => fields.push(name)));
+    expect(failure.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(failure.message).toMatch(/ended the stream before the answer was complete/);
+    // Every field was complete and told; the answer still failed as a whole.
+    expect(fields).toEqual(MODE_WIRE_FIELDS);
+  });
+
   it("rejects tool input JSON cut short, where the SDK's lenient parser would make an object", async () => {
     // The input text is cut mid-string; the SDK alone would return a shorter industry name.
     const cut = '{"industry_name":"Pet Sto';
