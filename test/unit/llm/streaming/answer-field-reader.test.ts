@@ -67,6 +67,16 @@ describe("AnswerFieldReader", () => {
     ]);
   });
 
+  it("reports a literal at its last letter", () => {
+    const text = '{"a":true,"b":null,"c":false}';
+    const parts = read(text.split(""));
+    expect(parts).toEqual([
+      { kind: "field", name: "a", value: true, afterChunk: text.indexOf("true") + 4 },
+      { kind: "field", name: "b", value: null, afterChunk: text.indexOf("null") + 4 },
+      { kind: "field", name: "c", value: false, afterChunk: text.indexOf("false") + 5 },
+    ]);
+  });
+
   it("reports nested objects whole, and none of their inner values", () => {
     const parts = read(['{"a":{"b":{"c":[1,', "2]},", '"d":"e"}}']);
     expect(parts).toEqual([
