@@ -22,6 +22,8 @@ const TIMED_TESTS = [
   "test/unit/http/turn-budget.test.ts",
   "test/unit/llm/deadline.test.ts",
   "test/unit/llm/resilient-llm.test.ts",
+  "test/unit/llm/streaming-fakes.test.ts",
+  "test/unit/llm/streaming-latency.test.ts",
   "test/unit/workflow/bounded-validation.test.ts",
 ];
 

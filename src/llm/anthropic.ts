@@ -17,7 +17,9 @@ import { z } from "zod";
 import { GenerationFailure } from "../errors/generation-error.js";
 import type { TokenUsage } from "../errors/generation-error.js";
 import { isAbortError, retryAfterMs, upstreamFailure } from "./upstream-failure.js";
+import { streamToolMessage } from "./anthropic-stream.js";
 import type {
+  AnswerFieldListener,
   StructuredAnswer,
   StructuredCall,
   StructuredLlm,
@@ -51,7 +53,8 @@ export interface AnthropicLlmOptions {
  * Structured output from the Messages API through one forced tool call: the tool's `input_schema`
  * is the contract and the answer is read from `content[0].input` (the `tool_use` block), the exact
  * path the seed document requires. The SDK client is built on the first call, so a server without
- * a key starts and answers /health. One `generate` is one HTTP call: the SDK's own retries are off
+ * a key starts and answers /health. `stream` sends the same request over the streaming API
+ * (anthropic-stream.ts) and judges the assembled message the same way. One call is one HTTP call: the SDK's own retries are off
  * (it would sleep a Retry-After without looking at the deadline); ResilientLlm retries instead.
  */
 export class AnthropicLlm implements StructuredLlm {
@@ -65,14 +68,27 @@ export class AnthropicLlm implements StructuredLlm {
     this.defaultModel = options.defaultModel ?? "claude-sonnet-4-0";
   }
 
-  async generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+  generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    return this.answer(call, undefined);
+  }
+
+  /** `generate` over the streaming API: the same request, checks and failures. */
+  stream<T>(call: StructuredCall<T>, onField: AnswerFieldListener): Promise<StructuredAnswer<T>> {
+    return this.answer(call, onField);
+  }
+
+  private async answer<T>(
+    call: StructuredCall<T>,
+    onField: AnswerFieldListener | undefined,
+  ): Promise<StructuredAnswer<T>> {
     let httpCalls = 0;
     try {
       const client = this.getClient();
+      const request = this.buildRequest(call);
       httpCalls++;
-      const response = await client.messages.create(this.buildRequest(call), {
-        signal: call.signal,
-      });
+      const response = onField
+        ? await streamToolMessage(client, request, { signal: call.signal, label: LABEL, onField })
+        : await client.messages.create(request, { signal: call.signal });
       return { ...readAnswer(response, call.output), httpCalls };
     } catch (error) {
       const failure = toGenerationFailure(error).withDetails({ httpCalls });

@@ -12,7 +12,9 @@ import { checkAnswer, readCompletionJson, readCompletionMessage } from "./openai
 import { toGenerationFailure } from "./openai-errors.js";
 import { toStrictJsonSchema } from "./strict-json-schema.js";
 import type { JsonSchema } from "./strict-json-schema.js";
+import { streamChatCompletion } from "./openai-chat-stream.js";
 import type {
+  AnswerFieldListener,
   ProviderName,
   StructuredAnswer,
   StructuredCall,
@@ -41,9 +43,13 @@ export interface OpenAiChatOptions {
 
 type RequestBody = ChatCompletionCreateParamsNonStreaming;
 
-/** HTTP calls one `generate` has made so far (two when it falls back to JSON mode). */
-interface CallTally {
+/**
+ * What one `generate` or `stream` carries through its HTTP requests: the calls made so far (two
+ * when it falls back to JSON mode) and, when streaming, who hears the answer's fields.
+ */
+interface CallState {
   httpCalls: number;
+  onField?: AnswerFieldListener;
 }
 
 type Answer<T> = Omit<StructuredAnswer<T>, "httpCalls">;
@@ -58,6 +64,8 @@ type Answer<T> = Omit<StructuredAnswer<T>, "httpCalls">;
  *   by `toStrictJsonSchema`, the answer decoded back to the caller's form;
  * - JSON mode, for OpenAI-compatible servers without `json_schema` support (see
  *   `jsonModeFallback`).
+ * `stream` makes the same requests over the streaming API (openai-chat-stream.ts) and judges the
+ * assembled completion with the same checks.
  * The client must be built with `maxRetries: 0`: the SDK would sleep a Retry-After without
  * looking at the deadline. ResilientLlm retries instead, and `httpCalls` counts every request.
  */
@@ -80,50 +88,58 @@ export class OpenAiChatLlm implements StructuredLlm {
     return this.jsonModeOnly;
   }
 
-  async generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
-    const tally: CallTally = { httpCalls: 0 };
+  generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    return this.answer(call, { httpCalls: 0 });
+  }
+
+  /** `generate` over the streaming API: the same request forms, checks and fallback. */
+  stream<T>(call: StructuredCall<T>, onField: AnswerFieldListener): Promise<StructuredAnswer<T>> {
+    return this.answer(call, { httpCalls: 0, onField });
+  }
+
+  private async answer<T>(call: StructuredCall<T>, state: CallState): Promise<StructuredAnswer<T>> {
     try {
-      return { ...(await this.generateCounted(call, tally)), httpCalls: tally.httpCalls };
+      return { ...(await this.generateCounted(call, state)), httpCalls: state.httpCalls };
     } catch (error) {
       throw toGenerationFailure(error, this.options.label).withDetails({
-        httpCalls: tally.httpCalls,
+        httpCalls: state.httpCalls,
       });
     }
   }
 
-  private async generateCounted<T>(call: StructuredCall<T>, tally: CallTally): Promise<Answer<T>> {
+  private async generateCounted<T>(call: StructuredCall<T>, state: CallState): Promise<Answer<T>> {
     this.client ??= this.options.createClient();
-    if (this.jsonModeOnly) return await this.generateInJsonMode(this.client, call, tally);
+    if (this.jsonModeOnly) return await this.generateInJsonMode(this.client, call, state);
     try {
-      return await this.generateWithSchema(this.client, call, tally);
+      return await this.generateWithSchema(this.client, call, state);
     } catch (error) {
       if (!this.mayFallBackToJsonMode(error)) throw error;
-      return await this.fallBackToJsonMode(this.client, call, error, tally);
+      return await this.fallBackToJsonMode(this.client, call, error, state);
     }
   }
 
-  private generateWithSchema<T>(client: OpenAI, call: StructuredCall<T>, tally: CallTally) {
+  private generateWithSchema<T>(client: OpenAI, call: StructuredCall<T>, state: CallState) {
     const { output } = call;
     return output.jsonSchema === undefined && output.validate !== false
-      ? this.generateWithZodFormat(client, call, tally)
-      : this.generateWithStrictJsonSchema(client, call, tally);
+      ? this.generateWithZodFormat(client, call, state)
+      : this.generateWithStrictJsonSchema(client, call, state);
   }
 
   /** The mode task's wire contract: unchanged `parse` + `zodResponseFormat`. */
   private async generateWithZodFormat<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-    tally: CallTally,
+    state: CallState,
   ): Promise<Answer<T>> {
     const label = this.options.label;
-    tally.httpCalls++;
-    const completion = await client.chat.completions.parse(
-      {
-        ...this.baseRequest(call, call.system),
-        response_format: cachedZodResponseFormat(call.output),
-      },
-      { signal: call.signal },
-    );
+    const body = {
+      ...this.baseRequest(call, call.system),
+      response_format: cachedZodResponseFormat(call.output),
+    };
+    state.httpCalls++;
+    const completion = state.onField
+      ? await this.streamed(client, body, call, state.onField)
+      : await client.chat.completions.parse(body, { signal: call.signal });
     const { message, content, usage } = readCompletionMessage(completion, label);
     if (message.parsed === null || message.parsed === undefined) {
       throw new GenerationFailure("GENERATION_INVALID", `${label} returned an empty answer`, {
@@ -138,11 +154,11 @@ export class OpenAiChatLlm implements StructuredLlm {
   private async generateWithStrictJsonSchema<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-    tally: CallTally,
+    state: CallState,
   ): Promise<Answer<T>> {
     const strict = toStrictJsonSchema(sourceJsonSchema(call.output));
-    tally.httpCalls++;
-    const completion: ChatCompletion = await client.chat.completions.create(
+    const completion = await this.complete(
+      client,
       {
         ...this.baseRequest(call, call.system),
         response_format: {
@@ -155,7 +171,8 @@ export class OpenAiChatLlm implements StructuredLlm {
           },
         },
       },
-      { signal: call.signal },
+      call,
+      state,
     );
     const answer = readCompletionJson(completion, { label: this.options.label });
     const data = checkAnswer(strict.decode(answer.json), call.output, answer, this.options.label);
@@ -166,25 +183,52 @@ export class OpenAiChatLlm implements StructuredLlm {
   private async generateInJsonMode<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-    tally: CallTally,
+    state: CallState,
   ): Promise<Answer<T>> {
-    const completion = await this.requestJsonMode(client, call, tally);
+    const completion = await this.requestJsonMode(client, call, state);
     return this.readJsonModeAnswer(completion, call);
   }
 
   private requestJsonMode<T>(
     client: OpenAI,
     call: StructuredCall<T>,
-    tally: CallTally,
+    state: CallState,
   ): Promise<ChatCompletion> {
-    tally.httpCalls++;
-    return client.chat.completions.create(
+    return this.complete(
+      client,
       {
         ...this.baseRequest(call, jsonModeSystemPrompt(call)),
         response_format: { type: "json_object" },
       },
-      { signal: call.signal },
+      call,
+      state,
     );
+  }
+
+  /** One `create` request, or its streamed twin when the call streams. */
+  private complete<T>(
+    client: OpenAI,
+    body: RequestBody,
+    call: StructuredCall<T>,
+    state: CallState,
+  ): Promise<ChatCompletion> {
+    state.httpCalls++;
+    return state.onField
+      ? this.streamed(client, body, call, state.onField)
+      : client.chat.completions.create(body, { signal: call.signal });
+  }
+
+  private streamed<T>(
+    client: OpenAI,
+    body: RequestBody,
+    call: StructuredCall<T>,
+    onField: AnswerFieldListener,
+  ) {
+    return streamChatCompletion(client, body, {
+      signal: call.signal,
+      label: this.options.label,
+      onField,
+    });
   }
 
   private readJsonModeAnswer<T>(completion: ChatCompletion, call: StructuredCall<T>): Answer<T> {
@@ -213,11 +257,11 @@ export class OpenAiChatLlm implements StructuredLlm {
     client: OpenAI,
     call: StructuredCall<T>,
     rejection: BadRequestError,
-    tally: CallTally,
+    state: CallState,
   ): Promise<Answer<T>> {
     let completion: ChatCompletion;
     try {
-      completion = await this.requestJsonMode(client, call, tally);
+      completion = await this.requestJsonMode(client, call, state);
     } catch (error) {
       throw error instanceof BadRequestError ? rejection : error;
     }

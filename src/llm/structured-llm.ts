@@ -60,6 +60,16 @@ export interface StructuredAnswer<T> {
 }
 
 /**
+ * Told each top-level field of a streamed answer once its value is complete (a string at its
+ * closing quote, never half-written), in the order the model writes them. `value` is the field as
+ * the model sent it: not yet checked against the contract, and in the wire form (for a schema an
+ * adapter rewrites for the provider, the final answer is decoded; fields are not). The answer
+ * `stream` resolves to is the authority; fields are a preview of it. Must not throw: a throwing
+ * listener fails the call with its own error.
+ */
+export type AnswerFieldListener = (name: string, value: unknown) => void;
+
+/**
  * The seam between services and model SDKs. Adapters throw `GenerationFailure` with a code for
  * every way a call can fail. The services see them through ResilientLlm (resilient-llm.ts), which
  * retries transport failures and bounds concurrency and consecutive failures per provider.
@@ -69,4 +79,11 @@ export interface StructuredLlm {
   /** Default model or deployment, for GenerationInfo and cache keys. */
   readonly defaultModel: string;
   generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>>;
+  /**
+   * The same call as `generate`, with the answer streamed from the provider: `onField` hears each
+   * top-level field as it completes, and the promise settles exactly as `generate` would have
+   * (same request, validation, answer, usage and GenerationFailure codes). Optional: adapters
+   * that cannot stream leave it out, and callers fall back to `generate`.
+   */
+  stream?<T>(call: StructuredCall<T>, onField: AnswerFieldListener): Promise<StructuredAnswer<T>>;
 }

@@ -9,6 +9,8 @@ import { GenerationFailure } from "../errors/generation-error.js";
 export type UpstreamProblem =
   | { kind: "timeout" }
   | { kind: "unreachable" }
+  /** A streamed answer whose stream ended before its last event (a dropped connection). */
+  | { kind: "cut-short" }
   | { kind: "status"; status: number | undefined; detail?: string; retryAfterMs?: number };
 
 export function upstreamFailure(
@@ -26,6 +28,14 @@ export function upstreamFailure(
   }
   if (problem.kind === "unreachable") {
     return new GenerationFailure("UPSTREAM_UNAVAILABLE", `${label} could not be reached`, details);
+  }
+  if (problem.kind === "cut-short") {
+    // Transient like a dropped connection: another call may get the whole answer.
+    return new GenerationFailure(
+      "UPSTREAM_UNAVAILABLE",
+      `${label} ended the stream before the answer was complete`,
+      details,
+    );
   }
   const { status, detail } = problem;
   const suffix = detail ? `: ${detail}` : "";

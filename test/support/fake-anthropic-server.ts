@@ -1,6 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { LoopbackJsonServer } from "./loopback-json-server.js";
-import type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
+import { LoopbackJsonServer, serverSentEvent, tokenPieces } from "./loopback-json-server.js";
+import type {
+  RecordedRequest,
+  Responder,
+  ScriptedReply,
+  StreamedEvent,
+} from "./loopback-json-server.js";
 
 /** The shared shapes, under the names the Anthropic tests use. */
 export type RecordedAnthropicRequest = RecordedRequest;
@@ -67,15 +72,10 @@ export function errorReply(
 }
 
 /**
- * A real HTTP server on 127.0.0.1 speaking the Messages API (`POST /v1/messages`). Replies come
- * from a queue, one per request, then from `fallback`. Every request is recorded so tests can
- * assert what the real SDK sent. Requests without a key (`Authorization: Bearer` or `x-api-key`,
- * the SDK uses the former) get the API's 401.
- */
-/**
  * A real HTTP server on 127.0.0.1 speaking the Messages API (`POST /v1/messages`): scripted
  * replies, every request recorded (see LoopbackJsonServer). Accepts the key as `x-api-key` or
- * `Authorization: Bearer` (the SDK sends the latter) and answers 401 without one.
+ * `Authorization: Bearer` (the SDK sends the latter) and answers 401 without one. A scripted
+ * message answers a `stream: true` request as the API's event stream instead.
  */
 export class FakeAnthropicServer extends LoopbackJsonServer {
   constructor() {
@@ -97,6 +97,10 @@ export class FakeAnthropicServer extends LoopbackJsonServer {
     return super.replyTo(request);
   }
 
+  protected override toEventStream(body: unknown): StreamedEvent[] {
+    return messageEvents(body as MessageBody, this.pace.charactersPerToken);
+  }
+
   protected override headersFor(requestNumber: number): Record<string, string> {
     return { "request-id": `req_fake_${requestNumber}` };
   }
@@ -113,4 +117,64 @@ export function apiKeyOf(headers: IncomingHttpHeaders): string | undefined {
 
 function hasApiKey(headers: IncomingHttpHeaders): boolean {
   return apiKeyOf(headers) !== undefined;
+}
+
+/** The parts of a scripted Messages API body the stream is built from. */
+interface MessageBody {
+  content: unknown;
+  stop_reason: string;
+  usage: { output_tokens: number } & Record<string, unknown>;
+}
+
+/**
+ * The events the API streams for one message: `message_start` (no content yet, usage so far),
+ * per block a `content_block_start` with an empty input or text, its JSON or text a token at a
+ * time (`input_json_delta` / `text_delta`), `content_block_stop`; then `message_delta` with the
+ * stop reason and the output tokens, and `message_stop`.
+ */
+function messageEvents(body: MessageBody, charactersPerToken: number): StreamedEvent[] {
+  const event = (type: string, data: Record<string, unknown>, token = false): StreamedEvent => ({
+    text: serverSentEvent({ type, ...data }, type),
+    token,
+  });
+  const events: StreamedEvent[] = [
+    event("message_start", {
+      message: {
+        ...body,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...body.usage, output_tokens: 1 },
+      },
+    }),
+  ];
+  const blocks = Array.isArray(body.content)
+    ? (body.content as Array<Record<string, unknown>>)
+    : [];
+  blocks.forEach((block, index) => {
+    const isToolUse = block.type === "tool_use";
+    const { input, text, ...start } = block;
+    events.push(
+      event("content_block_start", {
+        index,
+        content_block: isToolUse ? { ...start, input: {} } : { ...start, text: "" },
+      }),
+    );
+    const whole = isToolUse ? JSON.stringify(input) : String(text ?? "");
+    for (const piece of tokenPieces(whole, charactersPerToken)) {
+      const delta = isToolUse
+        ? { type: "input_json_delta", partial_json: piece }
+        : { type: "text_delta", text: piece };
+      events.push(event("content_block_delta", { index, delta }, true));
+    }
+    events.push(event("content_block_stop", { index }));
+  });
+  events.push(
+    event("message_delta", {
+      delta: { stop_reason: body.stop_reason, stop_sequence: null },
+      usage: { output_tokens: body.usage.output_tokens },
+    }),
+    event("message_stop", {}),
+  );
+  return events;
 }

@@ -1,11 +1,17 @@
-import { LoopbackJsonServer } from "./loopback-json-server.js";
-import type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
+import { LoopbackJsonServer, serverSentEvent, tokenPieces } from "./loopback-json-server.js";
+import type {
+  RecordedRequest,
+  Responder,
+  ScriptedReply,
+  StreamedEvent,
+} from "./loopback-json-server.js";
 
 export type { RecordedRequest, Responder, ScriptedReply } from "./loopback-json-server.js";
 
 /**
  * A real HTTP server on 127.0.0.1 speaking the chat-completions wire format of OpenAI and Azure
- * OpenAI: scripted replies, every request recorded (see LoopbackJsonServer).
+ * OpenAI: scripted replies, every request recorded (see LoopbackJsonServer). A scripted
+ * chat.completion answers a `stream: true` request as `chat.completion.chunk` events instead.
  */
 export class FakeOpenAiServer extends LoopbackJsonServer {
   constructor() {
@@ -14,6 +20,72 @@ export class FakeOpenAiServer extends LoopbackJsonServer {
       body: { error: { message: "fake server: no reply scripted", type: "server_error" } },
     }));
   }
+
+  protected override toEventStream(body: unknown, request: RecordedRequest): StreamedEvent[] {
+    return completionChunks(body as ChatCompletionBody, {
+      includeUsage: includesUsage(request),
+      charactersPerToken: this.pace.charactersPerToken,
+    });
+  }
+}
+
+/** The parts of a scripted chat.completion body the stream is built from. */
+interface ChatCompletionBody {
+  id: string;
+  created: number;
+  model: string;
+  choices: Array<{
+    index: number;
+    finish_reason: string;
+    message: { role: string; content: string | null; refusal: string | null };
+  }>;
+  usage: Record<string, number>;
+}
+
+/**
+ * The chunks the API streams for one completion: a role chunk, the content (or refusal) a token
+ * at a time, a chunk with the finish reason, then, when `stream_options.include_usage` was set, a
+ * chunk with no choices and the usage; then `[DONE]`.
+ */
+function completionChunks(
+  body: ChatCompletionBody,
+  options: { includeUsage: boolean; charactersPerToken: number },
+): StreamedEvent[] {
+  const choice = body.choices[0]!;
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => ({
+    id: body.id,
+    object: "chat.completion.chunk",
+    created: body.created,
+    model: body.model,
+    choices: [{ index: choice.index, delta, finish_reason: finishReason, logprobs: null }],
+    ...(options.includeUsage ? { usage: null } : {}),
+  });
+  const envelope = (data: unknown): StreamedEvent => ({
+    text: serverSentEvent(data),
+    token: false,
+  });
+  const token = (data: unknown): StreamedEvent => ({ text: serverSentEvent(data), token: true });
+  const { content, refusal } = choice.message;
+  const events: StreamedEvent[] = [
+    envelope(chunk({ role: "assistant", content: refusal === null ? "" : null, refusal: null })),
+  ];
+  for (const piece of tokenPieces(content ?? "", options.charactersPerToken)) {
+    events.push(token(chunk({ content: piece })));
+  }
+  for (const piece of tokenPieces(refusal ?? "", options.charactersPerToken)) {
+    events.push(token(chunk({ refusal: piece })));
+  }
+  events.push(envelope(chunk({}, choice.finish_reason)));
+  if (options.includeUsage) {
+    events.push(envelope({ ...chunk({}), choices: [], usage: body.usage }));
+  }
+  events.push(envelope("[DONE]"));
+  return events;
+}
+
+function includesUsage(request: RecordedRequest): boolean {
+  const streamOptions = request.body.stream_options as { include_usage?: unknown } | undefined;
+  return streamOptions?.include_usage === true;
 }
 
 export interface CompletionOptions {
