@@ -44,8 +44,8 @@ export interface CatalogEntry {
   readonly promptFragment: string;
 }
 
-const DASHBOARD_TAB: CatalogTab = { id: "dashboard", label: "Dashboard", icon: "📊" };
-const SETTINGS_TAB: CatalogTab = { id: "settings", label: "Settings", icon: "⚙️" };
+export const DASHBOARD_TAB: CatalogTab = { id: "dashboard", label: "Dashboard", icon: "📊" };
+export const SETTINGS_TAB: CatalogTab = { id: "settings", label: "Settings", icon: "⚙️" };
 
 /** Tab ids follow the label so the enforcer's "ids from labels" rule leaves them unchanged. */
 function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>): CatalogTab[] {
