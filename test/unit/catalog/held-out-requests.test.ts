@@ -179,6 +179,9 @@ describe("names say the business, not the framing or half a translation", () => 
     ],
     ["i sell handmade soy candles on etsy", "Handmade Soy Candle Etsy Shop"],
     ["biblioteka miejska", "Public Library"],
+    ["comic book shop", "Comic Book Shop"],
+    ["acupunture", "Acupuncture"],
+    ["ski resrot", "Ski Resort"],
   ])("%j is named %j", (request, name) => {
     expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);
   });

@@ -118,6 +118,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "bookstore",
+    // Comic shops and used-book dealers share the figures; each keeps its own name.
+    umbrella: true,
     name: "Bookstore",
     primaryColor: "#7b4b2a",
     keywords: [
@@ -131,6 +133,9 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "used books",
       "secondhand books",
       "comic shop",
+      "comic book shop",
+      "comic book store",
+      "comics",
       "Buchhandlung",
       "Buchladen",
       "librairie",

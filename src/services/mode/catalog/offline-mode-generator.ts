@@ -39,12 +39,13 @@ const MAX_QUALIFIER_WORDS = 4;
  *  - a matched word was a typo -> the qualifiers plus the entry's name
  *    ("italian resturant" -> "Italian Restaurant"), so the typo never reaches the UI.
  * More than four qualifiers fall back to the entry's name. An umbrella entry ("Resort") takes the
- * phrase whenever it is spelled right ("ski resort" -> "Ski Resort").
+ * phrase, its typos spelled as the keyword they met ("ski resrot" -> "Ski Resort", "acupunture" ->
+ * "Acupuncture"), since a typo must never reach the UI.
  */
 function nameForMatch(phrase: string, match: IndustryMatchDetail): string {
   const hasTypo = match.tokenMatches.some((kind) => kind === "fuzzy");
-  if (match.entry.umbrella && !hasTypo) {
-    const own = nameFromPhrase(phrase);
+  if (match.entry.umbrella) {
+    const own = nameFromPhrase(hasTypo ? spelledRight(phrase, match) : phrase);
     if (toSnakeId(own) !== "") return own;
   }
   const qualifiers = match.tokens.filter(
@@ -55,6 +56,16 @@ function nameForMatch(phrase: string, match: IndustryMatchDetail): string {
     ? nameFromPhrase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
     : nameFromPhrase(phrase);
   return toSnakeId(name) !== "" ? name : match.entry.name;
+}
+
+/** The phrase with each typo replaced by the keyword it was read as ("acupunture" -> "acupuncture"). */
+function spelledRight(phrase: string, match: IndustryMatchDetail): string {
+  let spelled = phrase;
+  match.tokens.forEach((token, index) => {
+    const correction = match.corrections[index];
+    if (correction) spelled = spelled.replace(token.surface, correction);
+  });
+  return spelled;
 }
 
 function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig {
