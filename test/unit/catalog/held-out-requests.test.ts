@@ -161,6 +161,8 @@ describe("the sector that fits, not a neighbour", () => {
     ["home health care agency", "home_care_agency"],
     ["bar à vin", "wine_bar"],
     ["wine bar", "wine_bar"],
+    // Guests, nights and turnovers, not leases and rent rolls.
+    ["vacation rental management company", "hotel"],
   ])("%j -> %s", (request, id) => {
     expect(generateOfflineModeConfig(request).matchedId).toBe(id);
   });
