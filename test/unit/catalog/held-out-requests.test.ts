@@ -126,7 +126,7 @@ describe("a sector that covers several kinds of business names each by its own n
   });
 });
 
-// Issue 12: a second set of 60 held-out requests, judged on catalog-3. Every case below failed
+// A second set of 60 held-out requests, judged on catalog-3. Every case below failed
 // on catalog-3, except those marked as regression guards.
 
 describe("a place after a/à/en/em and a clientele after 'for' are circumstances", () => {
