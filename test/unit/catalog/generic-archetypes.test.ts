@@ -27,6 +27,7 @@ describe("the generic mode's figures follow the kind of business", () => {
     ["video production company", "Active Projects"],
     ["Community theatre company", "Active Projects"],
     ["construction equipment rental", "Units Out"],
+    ["we rent out kayaks", "Units Out"],
     ["microfinance lender in Kenya", "Repayment Rate"],
   ])("%j shows %j", (request, label) => {
     expect(genericLabels(request)).toContain(label);
@@ -36,6 +37,8 @@ describe("the generic mode's figures follow the kind of business", () => {
     "chimney sweep",
     "pool cleaning and maintenance company in Phoenix",
     "sewing machine repair",
+    // A studio alone serves appointments; only a design studio's "firm"/"agency" runs projects.
+    "tattoo studio",
     "quantum widget forge",
   ])("keeps the service-desk figures for %j", (request) => {
     expect(genericLabels(request)).toContain("Open Requests");

@@ -143,6 +143,12 @@ describe("a place after a/à/en/em and a clientele after 'for' are circumstances
     expect(generateOfflineModeConfig("bar à vin").matchedId).toBe("wine_bar");
   });
 
+  it("cuts a lower-case place the catalog does not know", () => {
+    // Regression guard: catalog-3 cut every "en"; the capitalised-only rule alone did not.
+    const { config } = generateOfflineModeConfig("escuela de idiomas en madrid");
+    expect(config.industry_name).toBe("Escuela de Idiomas");
+  });
+
   it("keeps the clientele when the whole phrase is known", () => {
     // Regression guard: the phrase without "for dentists" is only the next candidate.
     const { config } = generateOfflineModeConfig("SaaS startup for dentists");
@@ -184,6 +190,7 @@ describe("names say the business, not the framing or half a translation", () => 
     ["comic book shop", "Comic Book Shop"],
     ["acupunture", "Acupuncture"],
     ["ski resrot", "Ski Resort"],
+    ["we rent out kayaks", "Kayak Rental"],
   ])("%j is named %j", (request, name) => {
     expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);
   });

@@ -1,4 +1,5 @@
 import { toTitleCase } from "../text-sanitize.js";
+import { hasCatalogWord } from "./industry-matcher.js";
 
 /**
  * Reads the business out of a request sentence for the offline generator: what the user asked
@@ -125,10 +126,19 @@ const TRAILING_CIRCUMSTANCES =
 
 /**
  * A place at the end in the languages whose "in" is also an everyday word ("pizzeria a Milano",
- * "opticien à Lyon", "ferretería en Valencia", "escola de surf em Ericeira"): cut only before a
- * capitalised word, so "bar à vin" and "boutique en ligne" keep theirs.
+ * "opticien à Lyon", "ferretería en Valencia", "escola de surf em Ericeira"): cut before a
+ * capitalised word, or before words the catalog does not know ("en madrid"), so "bar à vin" and
+ * "boutique en ligne" keep theirs.
  */
-const TRAILING_PLACE = /\s(?:a|à|en|em|in)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*$/u;
+const TRAILING_PLACE = /\s(?:a|à|en|em)\s+(\S+(?:\s+\S+){0,2})$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+function withoutTrailingPlace(phrase: string): string {
+  const place = TRAILING_PLACE.exec(phrase);
+  if (!place) return phrase;
+  const [, where = ""] = place;
+  return CAPITALISED.test(where) || !hasCatalogWord(where) ? phrase.slice(0, place.index) : phrase;
+}
 
 /**
  * Whom the business works for, after its head noun ("staffing agency for travel nurses"). The
@@ -152,8 +162,11 @@ const WORK_VERBS: Readonly<Record<string, string>> = {
   fix: "repair",
   maintain: "maintenance",
   clean: "cleaning",
+  rent: "rental",
+  hire: "hire",
 };
-const WORK_VERB = Object.keys(WORK_VERBS).join("|");
+// "we rent out kayaks", "we hire out marquees": the particle belongs to the verb.
+const WORK_VERB = `(?:${Object.keys(WORK_VERBS).join("|")})(?:\\s+out)?`;
 const WORK_FRAME = new RegExp(
   `^(?:i|we)\\s+(${WORK_VERB})(?:\\s*(?:and|&|,)\\s*(${WORK_VERB}))?\\s+(.+)$`,
   "i",
@@ -241,13 +254,13 @@ function phraseOf(part: string): string {
     const read = phraseOf(`${business}${rest}`);
     return read ? `${name} ${read}` : name;
   }
-  phrase = phrase.replace(TRAILING_PLACE, "");
+  phrase = withoutTrailingPlace(phrase);
   const work = WORK_FRAME.exec(phrase);
   if (work) {
     const [, first = "", second, object = ""] = work;
     const kinds = [first, second]
       .filter((verb): verb is string => verb !== undefined)
-      .map((verb) => WORK_VERBS[verb.toLowerCase()]);
+      .map((verb) => WORK_VERBS[verb.toLowerCase().split(/\s+/u)[0] ?? ""]);
     const worked = stripFrames(
       object.replace(TRAILING_CIRCUMSTANCES, "").replace(/\s(?:for|to)\s.*$/i, ""),
     );

@@ -228,7 +228,8 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "agenzia",
       "bureau",
     ),
-    weakSignals: words("agency", "agencies", "firms?", "studios?"),
+    // Not "studio": a tattoo or nail studio serves appointments, a design studio runs projects.
+    weakSignals: words("agency", "agencies", "firms?"),
     tabs: [tab("Projects", "📁"), tab("Clients", "🤝"), tab("Team", "👥")],
     metrics: [
       metric("Active Projects", "14"),

@@ -245,6 +245,16 @@ const KNOWN_STEMS = new Set(
   INDEX.flatMap((indexed) => [...indexed.singles, ...indexed.phraseWords]).map((t) => t.stem),
 );
 
+/**
+ * Whether any word of `text` is catalog vocabulary: what tells "bar à vin" (a kind of bar) from
+ * "escuela de idiomas en madrid" (a place) when the place is not capitalised.
+ */
+export function hasCatalogWord(text: string): boolean {
+  return tokenizeIndustry(text).some(
+    (token) => KNOWN_WORDS.has(token.folded) || KNOWN_STEMS.has(token.stem),
+  );
+}
+
 interface EntryEvidence {
   readonly evidence: number;
   readonly matchedWeight: number;
