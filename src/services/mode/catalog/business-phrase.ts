@@ -120,9 +120,10 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:portfolio|chain|network|group|collection|couple)\s+of\s+/i,
 ];
 
-// Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
+// Where the business phrase ends and circumstances begin ("boutique hotel on the beach"); "since"
+// before a year in the other languages too ("macelleria di famiglia dal 1962").
 const TRAILING_CIRCUMSTANCES =
-  /\s(?:with|in|on|at|near|based|located|since|from|around|across|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|,.*$|\s\(.*$/i;
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|\s(?:dal|dall'|seit|depuis|desde|sinds|od)\s*\d.*$|,.*$|\s\(.*$/i;
 
 /**
  * A place at the end in the languages whose "in" is also an everyday word ("pizzeria a Milano",
