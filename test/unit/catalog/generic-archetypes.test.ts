@@ -25,7 +25,7 @@ describe("the generic mode's figures follow the kind of business", () => {
     ["pottery studio with classes", "Class Fill Rate"],
     ["management consulting", "Active Projects"],
     ["video production company", "Active Projects"],
-    ["Community theatre company", "Active Projects"],
+    ["engineering consultancy", "Active Projects"],
     ["construction equipment rental", "Units Out"],
     ["we rent out kayaks", "Units Out"],
     ["microfinance lender in Kenya", "Repayment Rate"],

@@ -167,6 +167,9 @@ describe("the sector that fits, not a neighbour", () => {
     ["home health care agency", "home_care_agency"],
     ["bar à vin", "wine_bar"],
     ["wine bar", "wine_bar"],
+    // Shows, tickets and rehearsals, not a project business's budget burn.
+    ["Community theatre company", "performing_arts"],
+    ["amateur theatre group", "performing_arts"],
     // Guests, nights and turnovers, not leases and rent rolls.
     ["vacation rental management company", "hotel"],
   ])("%j -> %s", (request, id) => {

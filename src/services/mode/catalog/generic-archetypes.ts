@@ -221,7 +221,6 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
     signals: words(
       "consult\\w*",
       "productions?",
-      "theat(?:re|er)s?",
       "agentur",
       "agencia",
       "agence",

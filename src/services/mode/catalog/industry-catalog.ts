@@ -3651,6 +3651,55 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
     promptFragment:
       "The business runs a cinema or a leisure attraction such as an escape room, bowling alley, arcade or park. Staff talk about admissions, sessions or showtimes, occupancy, ticket yield, group and party bookings, concession spend per head and staffing for peaks. Typical questions: which sessions fill, how online booking is trending and where concessions can grow.",
   },
+  {
+    id: "performing_arts",
+    // Theatre, dance and music companies share the figures; each keeps its own name. No bare
+    // "theatre" (an operating theatre, a movie theatre) and no "opera" ("operating" is one typo away).
+    umbrella: true,
+    name: "Performing Arts Company",
+    primaryColor: "#9d2235",
+    keywords: [
+      "theatre company",
+      "theater company",
+      "community theatre",
+      "community theater",
+      "playhouse",
+      "performing arts",
+      "orchestra",
+      "symphony orchestra",
+      "dance company",
+      "ballet company",
+      "theatre group",
+      "theater group",
+      "drama group",
+      "amateur dramatics",
+      "choir",
+      "Theatergruppe",
+      "Laientheater",
+      "Orchester",
+      "compagnie de théâtre",
+      "troupe de théâtre",
+      "compañía de teatro",
+      "grupo de teatro",
+      "compagnia teatrale",
+      "companhia de teatro",
+      "teatro",
+      "toneelgezelschap",
+      "toneelvereniging",
+      "teatr",
+    ],
+    tabs: tabs(["Productions", "🎭"], ["Box Office", "🎟️"], ["Cast & Crew", "👥"]),
+    metrics: [
+      metric("Tickets Sold", "1,840", "this season"),
+      metric("House Fill", "78%"),
+      metric("Rehearsals This Week", "6"),
+      metric("Donations", "$12,400"),
+    ],
+    traits: ["Creative", "Organised", "Encouraging", "Audience-minded"],
+    welcomeMessage: "Welcome! Here's the box office and this week's rehearsals.",
+    promptFragment:
+      "The organisation is a performing arts company staging theatre, dance or music productions. Staff talk about the season programme, box office and house fill, subscriptions, rehearsal schedules, casting, volunteers, venue hire, grants and donations. Typical questions: how ticket sales are pacing, which shows fill and who is called to rehearsal.",
+  },
   // ---------- added for held-out requests that landed on the wrong sector (issue 11) ----------
   {
     // Outpatient care sees patients by appointment or walk-in and sends them home: a hospital's
