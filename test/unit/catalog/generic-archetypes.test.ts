@@ -37,6 +37,8 @@ describe("the generic mode's figures follow the kind of business", () => {
     "chimney sweep",
     "pool cleaning and maintenance company in Phoenix",
     "sewing machine repair",
+    // "installation" is the work, not an electrician's trade.
+    "We install and service elevators for commercial buildings",
     // A studio alone serves appointments; only a design studio's "firm"/"agency" runs projects.
     "tattoo studio",
     "quantum widget forge",

@@ -74,6 +74,8 @@ const GENERIC_WORDS = [
   "business",
   "service",
   "services",
+  // The work, not the trade: "elevator installation" is no electrician's.
+  "installation",
   "agency",
   "firm",
   "clinic",
