@@ -26,6 +26,9 @@ describe("the generic mode's figures follow the kind of business", () => {
     ["management consulting", "Active Projects"],
     ["video production company", "Active Projects"],
     ["engineering consultancy", "Active Projects"],
+    // "we make" websites or films: what is delivered is a project, not units.
+    ["we make websites for small businesses", "Active Projects"],
+    ["we make short films", "Active Projects"],
     ["construction equipment rental", "Units Out"],
     ["we rent out kayaks", "Units Out"],
     ["microfinance lender in Kenya", "Repayment Rate"],

@@ -194,6 +194,7 @@ describe("names say the business, not the framing or half a translation", () => 
     ["acupunture", "Acupuncture"],
     ["ski resrot", "Ski Resort"],
     ["we rent out kayaks", "Kayak Rental"],
+    ["I teach piano", "Piano Lessons"],
     ["macelleria di famiglia dal 1962", "Macelleria di Famiglia"],
   ])("%j is named %j", (request, name) => {
     expect(generateOfflineModeConfig(request).config.industry_name).toBe(name);

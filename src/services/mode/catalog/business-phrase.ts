@@ -164,6 +164,7 @@ const WORK_VERBS: Readonly<Record<string, string>> = {
   maintain: "maintenance",
   clean: "cleaning",
   rent: "rental",
+  teach: "lessons",
   hire: "hire",
 };
 // "we rent out kayaks", "we hire out marquees": the particle belongs to the verb.
@@ -265,9 +266,9 @@ function phraseOf(part: string): string {
     const worked = stripFrames(
       object.replace(TRAILING_CIRCUMSTANCES, "").replace(/\s(?:for|to)\s.*$/i, ""),
     );
-    return `${singularLast(worked)} ${[...new Set(kinds)].join(" and ")}`
-      .replace(/\s+/gu, " ")
-      .trim();
+    // What is taught is a subject, not things to count: "yoga and pilates" keeps its "s".
+    const subject = kinds.includes("lessons") ? worked : singularLast(worked);
+    return `${subject} ${[...new Set(kinds)].join(" and ")}`.replace(/\s+/gu, " ").trim();
   }
   const channel = SALES_CHANNEL.exec(phrase);
   if (channel) {

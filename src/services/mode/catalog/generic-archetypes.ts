@@ -220,6 +220,14 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
     id: "projects",
     signals: words(
       "consult\\w*",
+      // What a studio or agency delivers is a project, even when the request says "we make".
+      "websites?",
+      "apps?",
+      "software",
+      "films?",
+      "videos?",
+      "podcasts?",
+      "branding",
       "productions?",
       "agentur",
       "agencia",
