@@ -1,6 +1,6 @@
 import type { CatalogMetric, CatalogTab } from "./industry-catalog.js";
+import { metric, tabs } from "./industry-catalog.js";
 import { foldText } from "../../text/fold-text.js";
-import { toSnakeId } from "../mode-id.js";
 
 /**
  * What the generic mode shows when no sector fits: the figures depend on the kind of business
@@ -22,19 +22,12 @@ export interface GenericArchetype {
   readonly signals: RegExp;
   /** Words that say it only when nothing more specific does ("shop", "studio", "agency"). */
   readonly weakSignals?: RegExp;
-  /** Between the dashboard and settings tabs. */
+  /** Dashboard first and settings last, as in every catalog entry. */
   readonly tabs: readonly CatalogTab[];
   readonly metrics: readonly CatalogMetric[];
   /** What the assistant is asked about, for the welcome and the system prompt. */
   readonly topics: string;
 }
-
-const tab = (label: string, icon: string): CatalogTab => ({ id: toSnakeId(label), label, icon });
-const metric = (label: string, value: string, unit: string | null = null): CatalogMetric => ({
-  label,
-  value,
-  unit,
-});
 
 const words = (...alternatives: string[]): RegExp => new RegExp(`^(?:${alternatives.join("|")})$`);
 
@@ -56,7 +49,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "install(?:s|ing|ers?|ation)?",
       "servicing",
     ),
-    tabs: [tab("Customers", "👥"), tab("Operations", "🛠️"), tab("Reports", "📋")],
+    tabs: tabs(["Customers", "👥"], ["Operations", "🛠️"], ["Reports", "📋"]),
     metrics: [
       metric("Open Requests", "37"),
       metric("Completed This Month", "212"),
@@ -79,7 +72,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "verhuur",
       "wypozyczalnia",
     ),
-    tabs: [tab("Inventory", "📦"), tab("Bookings", "🗓️"), tab("Returns", "↩️")],
+    tabs: tabs(["Inventory", "📦"], ["Bookings", "🗓️"], ["Returns", "↩️"]),
     metrics: [
       metric("Utilisation", "71%"),
       metric("Units Out", "128"),
@@ -101,7 +94,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "prestamos?",
       "kredyty?",
     ),
-    tabs: [tab("Borrowers", "👥"), tab("Loans", "💳"), tab("Collections", "📅")],
+    tabs: tabs(["Borrowers", "👥"], ["Loans", "💳"], ["Collections", "📅"]),
     metrics: [
       metric("Loan Portfolio", "$2.4M"),
       metric("Repayment Rate", "96%"),
@@ -138,7 +131,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "cours",
       "kurse?",
     ),
-    tabs: [tab("Courses", "📚"), tab("Students", "🎓"), tab("Schedule", "🗓️")],
+    tabs: tabs(["Courses", "📚"], ["Students", "🎓"], ["Schedule", "🗓️"]),
     metrics: [
       metric("Enrolments", "184"),
       metric("Class Fill Rate", "82%"),
@@ -168,7 +161,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "hersteller",
       "manufaktur",
     ),
-    tabs: [tab("Production", "🏭"), tab("Orders", "🧾"), tab("Materials", "📦")],
+    tabs: tabs(["Production", "🏭"], ["Orders", "🧾"], ["Materials", "📦"]),
     metrics: [
       metric("Units Made This Month", "1,240"),
       metric("Orders in Production", "36"),
@@ -207,7 +200,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
       "sklep",
     ),
     weakSignals: words("shops?", "stores?", "boutiques?"),
-    tabs: [tab("Products", "🏷️"), tab("Orders", "🧾"), tab("Customers", "👥")],
+    tabs: tabs(["Products", "🏷️"], ["Orders", "🧾"], ["Customers", "👥"]),
     metrics: [
       metric("Sales This Month", "$18,400"),
       metric("Orders", "412"),
@@ -237,7 +230,7 @@ export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
     ),
     // Not "studio": a tattoo or nail studio serves appointments, a design studio runs projects.
     weakSignals: words("agency", "agencies", "firms?"),
-    tabs: [tab("Projects", "📁"), tab("Clients", "🤝"), tab("Team", "👥")],
+    tabs: tabs(["Projects", "📁"], ["Clients", "🤝"], ["Team", "👥"]),
     metrics: [
       metric("Active Projects", "14"),
       metric("On-Time Delivery", "88%"),

@@ -44,11 +44,13 @@ export interface CatalogEntry {
   readonly promptFragment: string;
 }
 
-export const DASHBOARD_TAB: CatalogTab = { id: "dashboard", label: "Dashboard", icon: "📊" };
-export const SETTINGS_TAB: CatalogTab = { id: "settings", label: "Settings", icon: "⚙️" };
+const DASHBOARD_TAB: CatalogTab = { id: "dashboard", label: "Dashboard", icon: "📊" };
+const SETTINGS_TAB: CatalogTab = { id: "settings", label: "Settings", icon: "⚙️" };
 
 /** Tab ids follow the label so the enforcer's "ids from labels" rule leaves them unchanged. */
-function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>): CatalogTab[] {
+export function tabs(
+  ...middle: ReadonlyArray<readonly [label: string, icon: string]>
+): CatalogTab[] {
   return [
     DASHBOARD_TAB,
     ...middle.map(([label, icon]) => ({
@@ -60,7 +62,7 @@ function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>):
   ];
 }
 
-function metric(label: string, value: string, unit: string | null = null): CatalogMetric {
+export function metric(label: string, value: string, unit: string | null = null): CatalogMetric {
   return { label, value, unit };
 }
 

@@ -12,7 +12,6 @@ import type { IndustryMatchDetail, TokenMatchKind } from "./industry-matcher.js"
 import { seedColorFromTextHex } from "./seed-color.js";
 import { genericArchetype } from "./generic-archetypes.js";
 import type { GenericArchetype } from "./generic-archetypes.js";
-import { DASHBOARD_TAB, SETTINGS_TAB } from "./industry-catalog.js";
 
 /**
  * Version of the catalog and its naming rules; part of the cache identity of offline and fallback
@@ -103,7 +102,7 @@ function genericConfig(
     // mode.md: a request with no Latin letters ("花屋", "🦄", "??") gets mode_ + 8 hex.
     industry_id: toSnakeId(ownName) || hashedModeId(request),
     primary_color: seedColorFromTextHex(request),
-    tabs: [DASHBOARD_TAB, ...archetype.tabs, SETTINGS_TAB].map((tab) => ({ ...tab })),
+    tabs: archetype.tabs.map((tab) => ({ ...tab })),
     default_metrics: archetype.metrics.map((metric) => ({ ...metric })),
     personality_traits: ["Helpful", "Clear", "Proactive", "Curious about the business"],
     system_prompt_fragment:
