@@ -20,7 +20,7 @@ export interface GenericArchetype {
    * covers where cheap. They win over {@link weakSignals} wherever they occur in the request.
    */
   readonly signals: RegExp;
-  /** Words that say it only when nothing more specific does ("shop", "studio", "agency"). */
+  /** Words that say it only when nothing more specific does ("shop", "agency", "firm"). */
   readonly weakSignals?: RegExp;
   /** Dashboard first and settings last, as in every catalog entry. */
   readonly tabs: readonly CatalogTab[];
@@ -32,8 +32,9 @@ export interface GenericArchetype {
 const words = (...alternatives: string[]): RegExp => new RegExp(`^(?:${alternatives.join("|")})$`);
 
 /**
- * Tried in order for the strong signals; "serves" comes first so that "repair shop" or "pool
- * cleaning company" stays a service although "shop" and "company" are about other kinds.
+ * The one table of archetype -> signal words -> tabs and KPIs. "serves" is first: it is also the
+ * answer when no word signals anything. A strong signal anywhere beats a weak one, so "piano
+ * repair shop" stays a service although "shop" alone would say it sells.
  */
 export const GENERIC_ARCHETYPES: readonly GenericArchetype[] = [
   {
