@@ -1,4 +1,5 @@
 import { toTitleCase } from "../text-sanitize.js";
+import { hasCatalogWord } from "./industry-matcher.js";
 
 /**
  * Reads the business out of a request sentence for the offline generator: what the user asked
@@ -111,7 +112,7 @@ const LEADING_FRAMES: readonly RegExp[] = [
   foreignFrame("(?:sou|temos|tenho|gerimos|gerencio|siamo|sono|abbiamo|ho|gestiamo|gestisco)"),
   foreignFrame("(?:wij|we|ik)\\s+(?:zijn|ben|hebben|heb)"),
   /^(?:\S+\s+){0,4}?(?:i|we)\s+(?:also\s+)?(?:run|own|operate|manage|have|started|opened|open|work\s+(?:at|in|for))\s+/i,
-  /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)\s+/i,
+  /^(?:i|we)\s+(?:make|sell|build|grow|brew|bake|design)(?:\s+(?:and|&)\s+(?:make|sell|build|grow|brew|bake|design))?\s+/i,
   /^(?:it'?s|this\s+is|that\s+is|you'?re)\s+/i,
   /^(?:our|my|the|an?)\s+/i,
   /^(?:\d+|one|two|three|four|five|six|several|multiple|many|a\s+few|some)\s+/i,
@@ -119,9 +120,59 @@ const LEADING_FRAMES: readonly RegExp[] = [
   /^(?:portfolio|chain|network|group|collection|couple)\s+of\s+/i,
 ];
 
-// Where the business phrase ends and circumstances begin ("boutique hotel on the beach").
+// Where the business phrase ends and circumstances begin ("boutique hotel on the beach"); "since"
+// before a year in the other languages too ("macelleria di famiglia dal 1962").
 const TRAILING_CIRCUMSTANCES =
-  /\s(?:with|in|on|at|near|based|located|since|from|around|across|à|en|em|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|,.*$|\s\(.*$/i;
+  /\s(?:with|in|on|at|near|based|located|since|from|around|across|bei|mit|specializing|specialising|specialized|specialised|focused|focusing|dedicated)\s.*$|\s(?:and|und|et|y|e)\s+(?:also\s+)?(?:sell|serve|offer|run|do|have)\b.*$|\s(?:dal|dall'|seit|depuis|desde|sinds|od)\s*\d.*$|,.*$|\s\(.*$/i;
+
+/**
+ * A place at the end in the languages whose "in" is also an everyday word ("pizzeria a Milano",
+ * "opticien à Lyon", "ferretería en Valencia", "escola de surf em Ericeira"): cut before a
+ * capitalised word, or before words the catalog does not know ("en madrid"), so "bar à vin" and
+ * "boutique en ligne" keep theirs.
+ */
+const TRAILING_PLACE = /\s(?:a|à|en|em)\s+(\S+(?:\s+\S+){0,2})$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+function withoutTrailingPlace(phrase: string): string {
+  const place = TRAILING_PLACE.exec(phrase);
+  if (!place) return phrase;
+  const [, where = ""] = place;
+  return CAPITALISED.test(where) || !hasCatalogWord(where) ? phrase.slice(0, place.index) : phrase;
+}
+
+/**
+ * Whom the business works for, after its head noun ("staffing agency for travel nurses"). The
+ * phrase without it is the next candidate, so the last word is not the only head the catalog
+ * sees, while a phrase it knows whole keeps its name ("SaaS Startup for Dentists"). Only behind
+ * two words or more: "software" alone says nothing.
+ */
+const TRAILING_CLIENTELE = /(?<=\S+\s+\S+)\s+for\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+s$/iu;
+
+/** Where a maker or seller sells: the channel, not a circumstance ("candles on etsy"). */
+const SALES_CHANNEL = /\s+(?:on|via|through)\s+(etsy|amazon|ebay|shopify)\b.*$|\s+(online)$/i;
+
+/**
+ * A trade told by its verbs, alone or in pairs ("we install and service elevators"): named
+ * after what is worked on and the work ("Elevator Installation and Service").
+ */
+const WORK_VERBS: Readonly<Record<string, string>> = {
+  install: "installation",
+  service: "service",
+  repair: "repair",
+  fix: "repair",
+  maintain: "maintenance",
+  clean: "cleaning",
+  rent: "rental",
+  teach: "lessons",
+  hire: "hire",
+};
+// "we rent out kayaks", "we hire out marquees": the particle belongs to the verb.
+const WORK_VERB = `(?:${Object.keys(WORK_VERBS).join("|")})(?:\\s+out)?`;
+const WORK_FRAME = new RegExp(
+  `^(?:i|we)\\s+(${WORK_VERB})(?:\\s*(?:and|&|,)\\s*(${WORK_VERB}))?\\s+(.+)$`,
+  "i",
+);
 
 const VERBS =
   "sells?|rents?|offers?|serves?|repairs?|fix(?:es)?|services|maintains|manages?|runs?|operates?|makes?|builds?|brews?|bakes?|grows?|designs?|does|provides?";
@@ -180,14 +231,18 @@ export function businessPhrase(scrubbed: string): string {
 /**
  * Every candidate business phrase of a scrubbed request, most likely first: one per sentence and
  * comma-separated part, greetings skipped ("Presto-Change-O, you're a pet store" gives
- * "Presto-Change-O" and "pet store"). The caller takes the first that the catalog knows well.
+ * "Presto-Change-O" and "pet store"), each followed by itself without a trailing clientele. The
+ * caller takes the first that the catalog knows well.
  */
 export function businessPhrases(scrubbed: string): string[] {
   const parts = scrubbed
     .split(". ")
     .flatMap((clause) => clause.split(/\s*,\s*/u))
     .filter((part) => /\p{L}/u.test(part) && !GREETING.test(part));
-  const phrases = parts.map(phraseOf).filter((phrase) => /\p{L}/u.test(phrase));
+  const phrases = parts
+    .map(phraseOf)
+    .flatMap((phrase) => [phrase, phrase.replace(TRAILING_CLIENTELE, "")])
+    .filter((phrase) => /\p{L}/u.test(phrase));
   return [...new Set(phrases)];
 }
 
@@ -200,6 +255,26 @@ function phraseOf(part: string): string {
     const [, business = "", name = "", rest = ""] = called;
     const read = phraseOf(`${business}${rest}`);
     return read ? `${name} ${read}` : name;
+  }
+  phrase = withoutTrailingPlace(phrase);
+  const work = WORK_FRAME.exec(phrase);
+  if (work) {
+    const [, first = "", second, object = ""] = work;
+    const kinds = [first, second]
+      .filter((verb): verb is string => verb !== undefined)
+      .map((verb) => WORK_VERBS[verb.toLowerCase().split(/\s+/u)[0] ?? ""]);
+    const worked = stripFrames(
+      object.replace(TRAILING_CIRCUMSTANCES, "").replace(/\s(?:for|to)\s.*$/i, ""),
+    );
+    // What is taught is a subject, not things to count: "yoga and pilates" keeps its "s".
+    const subject = kinds.includes("lessons") ? worked : singularLast(worked);
+    return `${subject} ${[...new Set(kinds)].join(" and ")}`.replace(/\s+/gu, " ").trim();
+  }
+  const channel = SALES_CHANNEL.exec(phrase);
+  if (channel) {
+    // "handmade soy candles on etsy" -> "handmade soy candle Etsy shop".
+    const goods = singularLast(phrase.slice(0, channel.index).replace(TRAILING_CIRCUMSTANCES, ""));
+    return `${goods} ${channel[1] ?? channel[2] ?? ""} shop`.replace(/\s+/gu, " ").trim();
   }
   const clause = CLAUSE.exec(phrase);
   if (clause) {

@@ -48,7 +48,9 @@ const DASHBOARD_TAB: CatalogTab = { id: "dashboard", label: "Dashboard", icon: "
 const SETTINGS_TAB: CatalogTab = { id: "settings", label: "Settings", icon: "⚙️" };
 
 /** Tab ids follow the label so the enforcer's "ids from labels" rule leaves them unchanged. */
-function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>): CatalogTab[] {
+export function tabs(
+  ...middle: ReadonlyArray<readonly [label: string, icon: string]>
+): CatalogTab[] {
   return [
     DASHBOARD_TAB,
     ...middle.map(([label, icon]) => ({
@@ -60,7 +62,7 @@ function tabs(...middle: ReadonlyArray<readonly [label: string, icon: string]>):
   ];
 }
 
-function metric(label: string, value: string, unit: string | null = null): CatalogMetric {
+export function metric(label: string, value: string, unit: string | null = null): CatalogMetric {
   return { label, value, unit };
 }
 
@@ -118,6 +120,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "bookstore",
+    // Comic shops and used-book dealers share the figures; each keeps its own name.
+    umbrella: true,
     name: "Bookstore",
     primaryColor: "#7b4b2a",
     keywords: [
@@ -131,6 +135,9 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "used books",
       "secondhand books",
       "comic shop",
+      "comic book shop",
+      "comic book store",
+      "comics",
       "Buchhandlung",
       "Buchladen",
       "librairie",
@@ -375,6 +382,12 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "loja virtual",
       "loja online",
       "webwinkel",
+      "etsy",
+      "etsy shop",
+      "etsy seller",
+      "amazon seller",
+      "ebay seller",
+      "sklep internetowy",
     ],
     tabs: tabs(["Orders", "🛍️"], ["Storefront", "🖥️"], ["Campaigns", "📣"]),
     metrics: [
@@ -831,6 +844,13 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "fisioterapeuta",
       "fysiotherapie",
       "fysiotherapeut",
+      "acupuncture",
+      "acupuncturist",
+      "Akupunktur",
+      "acupuncteur",
+      "acupuntura",
+      "agopuntura",
+      "acupunctuur",
     ],
     tabs: tabs(["Sessions", "🧘"], ["Exercise Plans", "🏋️"], ["Outcomes", "📈"]),
     metrics: [
@@ -888,7 +908,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "senior_care",
-    // A nursing home, a hospice or home care: one set of figures, each under its own name.
+    // A nursing home or a hospice: one set of figures, each under its own name. Home care visits
+    // clients instead of housing residents (home_care_agency).
     umbrella: true,
     name: "Senior Care Home",
     primaryColor: "#8a6fb5",
@@ -902,14 +923,12 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "nursing",
       "assisted living",
       "retirement home",
-      "home care",
       "memory care",
       "hospice",
       "Altenheim",
       "Pflegeheim",
       "Seniorenheim",
       "Altenpflege",
-      "Pflegedienst",
       "EHPAD",
       "maison de retraite",
       "residencia de ancianos",
@@ -931,6 +950,85 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
     welcomeMessage: "Good morning. Here's how residents and staff are doing today.",
     promptFragment:
       "The business is a residential senior care home. Staff talk about residents, care plans, ADLs, medication rounds (MAR), falls, dementia care, staffing ratios and family communication. Typical questions: occupancy, incidents and rota coverage.",
+  },
+  {
+    id: "home_care_agency",
+    // Home health, domiciliary care and visiting nurses, each under its own name.
+    umbrella: true,
+    name: "Home Care Agency",
+    primaryColor: "#5a8fbf",
+    keywords: [
+      "home care",
+      "home care agency",
+      "home health",
+      "home health care",
+      "home healthcare",
+      "home health agency",
+      "in-home care",
+      "domiciliary care",
+      "visiting nurse",
+      "visiting nurses",
+      "Pflegedienst",
+      "ambulanter Pflegedienst",
+      "Hauskrankenpflege",
+      "soins à domicile",
+      "aide à domicile",
+      "atención domiciliaria",
+      "ayuda a domicilio",
+      "assistenza domiciliare",
+      "apoio domiciliário",
+      "thuiszorg",
+    ],
+    tabs: tabs(["Visits", "🗓️"], ["Clients", "🏠"], ["Caregivers", "🧑‍⚕️"]),
+    metrics: [
+      metric("Visits Today", "64"),
+      metric("Missed Visits", "1.2%"),
+      metric("Caregiver Hours", "1,860", "this week"),
+      metric("Active Clients", "212"),
+    ],
+    traits: ["Caring", "Dependable", "Organised", "Respectful"],
+    welcomeMessage: "Good morning. Here are today's visits and who is covering them.",
+    promptFragment:
+      "The business is a home care agency sending caregivers and nurses to clients' homes. Staff talk about visit schedules, missed and late visits, travel time between clients, care plans, caregiver hours and credentials, and payer authorisations. Typical questions: coverage gaps, overtime and clients due a care-plan review.",
+  },
+  {
+    id: "speech_therapy",
+    // Speech and occupational therapists share goal-based figures, each under its own name.
+    umbrella: true,
+    name: "Speech Therapy Practice",
+    primaryColor: "#3f9b8e",
+    keywords: [
+      "speech therapy",
+      "speech therapist",
+      "speech and language therapy",
+      "speech-language pathologist",
+      "speech pathologist",
+      "occupational therapy",
+      "occupational therapist",
+      "Logopädie",
+      "Logopäde",
+      "Ergotherapie",
+      "orthophonie",
+      "orthophoniste",
+      "logopedia",
+      "logopeda",
+      "logopedista",
+      "fonoaudiologia",
+      "terapia ocupacional",
+      "logopedie",
+      "logopedist",
+    ],
+    tabs: tabs(["Sessions", "🗣️"], ["Clients", "👥"], ["Goals", "🎯"]),
+    metrics: [
+      metric("Sessions Booked", "88", "this week"),
+      metric("Goals Met", "64%"),
+      metric("Waitlist", "23"),
+      metric("Cancellations", "7%"),
+    ],
+    traits: ["Patient", "Encouraging", "Evidence-based", "Clear"],
+    welcomeMessage: "Hi! Here's this week's sessions and client progress.",
+    promptFragment:
+      "The business is a speech or occupational therapy practice. Staff talk about assessments, therapy goals, session notes, home practice, progress reports for schools, doctors and insurers, and the waitlist. Typical questions: goals met, caseload per therapist and who is due a re-assessment.",
   },
   {
     id: "optician",
@@ -1541,6 +1639,9 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "biblioteca pública",
       "biblioteca pubblica",
       "bibliotheek",
+      "biblioteka",
+      "biblioteka miejska",
+      "biblioteka publiczna",
     ],
     tabs: tabs(["Circulation", "📖"], ["Holds", "📌"], ["Programs", "🎭"]),
     metrics: [
@@ -1955,6 +2056,20 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "albergo",
       "pousada",
       "herberg",
+      "vacation rental",
+      "vacation rentals",
+      "holiday rental",
+      "holiday let",
+      "holiday lets",
+      "short-term rental",
+      "airbnb",
+      "Ferienwohnung",
+      "Ferienwohnungen",
+      "location saisonnière",
+      "alquiler vacacional",
+      "casa vacanze",
+      "alojamento local",
+      "vakantieverhuur",
     ],
     tabs: tabs(["Reservations", "🛎️"], ["Housekeeping", "🛏️"], ["Guest Requests", "🔔"]),
     metrics: [
@@ -2816,6 +2931,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "gattile",
       "abrigo de animais",
       "dierenasiel",
+      "schronisko",
+      "schronisko dla zwierząt",
     ],
     tabs: tabs(["Animals", "🐈"], ["Adoptions", "🏠"], ["Foster Network", "🤲"]),
     metrics: [
@@ -2943,6 +3060,8 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "manifattura",
       "fabriek",
       "productiebedrijf",
+      "fabryka",
+      "zakład produkcyjny",
     ],
     tabs: tabs(["Production Lines", "🏭"], ["Quality", "🔍"], ["Maintenance", "🛠️"]),
     metrics: [
@@ -3347,6 +3466,34 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "The business is a bar, pub, nightclub or music venue. Staff talk about door count and capacity, advance tickets, promoters and lineups, bar sales per head, pour cost, stock variance, security and licensing. Typical questions: which nights pay off, where the bar loses margin and how advance sales are tracking.",
   },
   {
+    id: "wine_bar",
+    name: "Wine Bar",
+    primaryColor: "#7b1e3a",
+    keywords: [
+      "wine bar",
+      "wine bars",
+      "wine lounge",
+      "bar à vin",
+      "bar à vins",
+      "Weinbar",
+      "Weinstube",
+      "vinoteca",
+      "enoteca",
+      "wijnbar",
+    ],
+    tabs: tabs(["Wine List", "🍷"], ["Reservations", "📅"], ["Cellar", "🍾"]),
+    metrics: [
+      metric("Covers Tonight", "96"),
+      metric("Glasses Poured", "310"),
+      metric("Pour Cost", "27%"),
+      metric("Average Check", "$54"),
+    ],
+    traits: ["Convivial", "Knows its wines", "Attentive", "Relaxed"],
+    welcomeMessage: "Good evening! Here's tonight's bookings and what's open by the glass.",
+    promptFragment:
+      "The business is a wine bar serving wine by the glass and bottle with small plates. Staff talk about covers, the by-the-glass list, open bottles and oxidation waste, pour cost, cellar stock, supplier allocations and tasting events. Typical questions: which wines to pour next, wastage and margin per glass.",
+  },
+  {
     id: "recording_studio",
     umbrella: true,
     name: "Music Studio",
@@ -3412,6 +3559,9 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "club deportivo",
       "circolo sportivo",
       "sportclub",
+      "Schützenverein",
+      "Schützengilde",
+      "klub sportowy",
     ],
     tabs: tabs(["Members", "🏌️"], ["Bookings", "📅"], ["Teams & Events", "🏆"]),
     metrics: [
@@ -3502,6 +3652,55 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
     welcomeMessage: "Hi! Here's today's admissions, busiest sessions and snack-bar takings.",
     promptFragment:
       "The business runs a cinema or a leisure attraction such as an escape room, bowling alley, arcade or park. Staff talk about admissions, sessions or showtimes, occupancy, ticket yield, group and party bookings, concession spend per head and staffing for peaks. Typical questions: which sessions fill, how online booking is trending and where concessions can grow.",
+  },
+  {
+    id: "performing_arts",
+    // Theatre, dance and music companies share the figures; each keeps its own name. No bare
+    // "theatre" (an operating theatre, a movie theatre) and no "opera" ("operating" is one typo away).
+    umbrella: true,
+    name: "Performing Arts Company",
+    primaryColor: "#9d2235",
+    keywords: [
+      "theatre company",
+      "theater company",
+      "community theatre",
+      "community theater",
+      "playhouse",
+      "performing arts",
+      "orchestra",
+      "symphony orchestra",
+      "dance company",
+      "ballet company",
+      "theatre group",
+      "theater group",
+      "drama group",
+      "amateur dramatics",
+      "choir",
+      "Theatergruppe",
+      "Laientheater",
+      "Orchester",
+      "compagnie de théâtre",
+      "troupe de théâtre",
+      "compañía de teatro",
+      "grupo de teatro",
+      "compagnia teatrale",
+      "companhia de teatro",
+      "teatro",
+      "toneelgezelschap",
+      "toneelvereniging",
+      "teatr",
+    ],
+    tabs: tabs(["Productions", "🎭"], ["Box Office", "🎟️"], ["Cast & Crew", "👥"]),
+    metrics: [
+      metric("Tickets Sold", "1,840", "this season"),
+      metric("House Fill", "78%"),
+      metric("Rehearsals This Week", "6"),
+      metric("Donations", "$12,400"),
+    ],
+    traits: ["Creative", "Organised", "Encouraging", "Audience-minded"],
+    welcomeMessage: "Welcome! Here's the box office and this week's rehearsals.",
+    promptFragment:
+      "The organisation is a performing arts company staging theatre, dance or music productions. Staff talk about the season programme, box office and house fill, subscriptions, rehearsal schedules, casting, volunteers, venue hire, grants and donations. Typical questions: how ticket sales are pacing, which shows fill and who is called to rehearsal.",
   },
   // ---------- added for held-out requests that landed on the wrong sector (issue 11) ----------
   {
@@ -3644,6 +3843,25 @@ export const INDUSTRY_CATALOG: readonly CatalogEntry[] = [
       "muziekschool",
       "taalschool",
       "rijschool",
+      "surf school",
+      "surf lessons",
+      "ski school",
+      "sailing school",
+      "Surfschule",
+      "Skischule",
+      "Segelschule",
+      "école de surf",
+      "école de ski",
+      "escuela de surf",
+      "escuela de esquí",
+      "escuela de vela",
+      "escola de surf",
+      "escola de vela",
+      "scuola di surf",
+      "scuola di sci",
+      "scuola di vela",
+      "surfschool",
+      "zeilschool",
     ],
     tabs: tabs(["Lessons", "🗓️"], ["Students", "🧑"], ["Instructors", "🧑‍🏫"]),
     metrics: [

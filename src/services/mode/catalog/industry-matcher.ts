@@ -38,6 +38,8 @@ export interface IndustryMatchDetail extends IndustryMatch {
   readonly tokens: readonly RequestToken[];
   /** Per token of {@link tokens}: how it contributed to the winning entry. */
   readonly tokenMatches: readonly TokenMatchKind[];
+  /** Per token: the (folded) keyword word a `fuzzy` token was read as, so a name can be spelled right. */
+  readonly corrections: readonly (string | undefined)[];
 }
 
 /** Below this the request is treated as unknown; one clear content word scores 0.85-1. */
@@ -72,6 +74,8 @@ const GENERIC_WORDS = [
   "business",
   "service",
   "services",
+  // The work, not the trade: "elevator installation" is no electrician's.
+  "installation",
   "agency",
   "firm",
   "clinic",
@@ -243,20 +247,38 @@ const KNOWN_STEMS = new Set(
   INDEX.flatMap((indexed) => [...indexed.singles, ...indexed.phraseWords]).map((t) => t.stem),
 );
 
+/**
+ * Whether any word of `text` is catalog vocabulary: what tells "bar à vin" (a kind of bar) from
+ * "escuela de idiomas en madrid" (a place) when the place is not capitalised.
+ */
+export function hasCatalogWord(text: string): boolean {
+  return tokenizeIndustry(text).some(
+    (token) => KNOWN_WORDS.has(token.folded) || KNOWN_STEMS.has(token.stem),
+  );
+}
+
 interface EntryEvidence {
   readonly evidence: number;
   readonly matchedWeight: number;
   readonly tokenMatches: TokenMatchKind[];
+  readonly corrections: (string | undefined)[];
 }
 
 function scoreEntry(indexed: IndexedEntry, tokens: readonly RequestToken[]): EntryEvidence {
   const tokenMatches: TokenMatchKind[] = tokens.map(() => "none");
+  const corrections: (string | undefined)[] = tokens.map(() => undefined);
   let evidence = 0;
   let matchedWeight = 0;
-  const record = (position: number, gained: number, kind: TokenMatchKind): void => {
+  const record = (
+    position: number,
+    gained: number,
+    kind: TokenMatchKind,
+    keyword: KeywordToken,
+  ): void => {
     evidence += gained;
     matchedWeight += tokens[position]!.weight;
     tokenMatches[position] = kind;
+    if (kind === "fuzzy") corrections[position] = keyword.folded;
   };
 
   // Exact phrases first, so "travel agent" is not claimed by a typo-tolerant "travel agency".
@@ -280,6 +302,7 @@ function scoreEntry(indexed: IndexedEntry, tokens: readonly RequestToken[]): Ent
           start + offset,
           tokens[start + offset]!.weight * quality,
           quality === 1 ? "exact" : "fuzzy",
+          phrase[offset]!,
         ),
       );
       return;
@@ -288,20 +311,23 @@ function scoreEntry(indexed: IndexedEntry, tokens: readonly RequestToken[]): Ent
 
   tokens.forEach((token, position) => {
     if (tokenMatches[position] !== "none") return;
-    const best: { gained: number; kind: TokenMatchKind } = { gained: 0, kind: "none" };
-    const consider = (gained: number, kind: TokenMatchKind): void => {
-      if (gained > best.gained + 1e-9) Object.assign(best, { gained, kind });
+    const best: { gained: number; kind: TokenMatchKind; keyword?: KeywordToken } = {
+      gained: 0,
+      kind: "none",
+    };
+    const consider = (gained: number, kind: TokenMatchKind, keyword: KeywordToken): void => {
+      if (gained > best.gained + 1e-9) Object.assign(best, { gained, kind, keyword });
     };
     for (const keyword of indexed.singles) {
       const quality = tokenQuality(token, keyword);
-      consider(quality * token.weight, quality === 1 ? "exact" : "fuzzy");
+      consider(quality * token.weight, quality === 1 ? "exact" : "fuzzy", keyword);
       if (quality === 1) break;
       if (
         keyword.folded.length >= 5 &&
         token.folded.length >= keyword.folded.length + 3 &&
         (token.folded.startsWith(keyword.folded) || token.folded.endsWith(keyword.folded))
       ) {
-        consider(COMPOUND_WEIGHT * token.weight, "partial");
+        consider(COMPOUND_WEIGHT * token.weight, "partial", keyword);
       }
     }
     if (best.kind !== "exact") {
@@ -310,13 +336,14 @@ function scoreEntry(indexed: IndexedEntry, tokens: readonly RequestToken[]): Ent
         consider(
           quality * PARTIAL_PHRASE_WEIGHT * token.weight,
           quality === 1 ? "partial" : "fuzzy",
+          keyword,
         );
       }
     }
-    if (best.gained > 0) record(position, best.gained, best.kind);
+    if (best.keyword && best.gained > 0) record(position, best.gained, best.kind, best.keyword);
   });
 
-  return { evidence, matchedWeight, tokenMatches };
+  return { evidence, matchedWeight, tokenMatches, corrections };
 }
 
 /** The best entry with the evidence behind it, or undefined when nothing clears the threshold. */
@@ -327,7 +354,7 @@ export function explainIndustryMatch(request: string): IndustryMatchDetail | und
 
   let best: IndustryMatchDetail | undefined;
   for (const indexed of INDEX) {
-    const { evidence, matchedWeight, tokenMatches } = scoreEntry(indexed, tokens);
+    const { evidence, matchedWeight, tokenMatches, corrections } = scoreEntry(indexed, tokens);
     if (evidence === 0) continue;
     const coverage = matchedWeight / totalWeight;
     const score = Math.min(1, evidence) * (0.4 + 0.6 * coverage);
@@ -337,7 +364,7 @@ export function explainIndustryMatch(request: string): IndustryMatchDetail | und
       evidence > best.evidence + 1e-9 ||
       (Math.abs(evidence - best.evidence) <= 1e-9 && score > best.score + 1e-9)
     ) {
-      best = { entry: indexed.entry, score, evidence, tokens, tokenMatches };
+      best = { entry: indexed.entry, score, evidence, tokens, tokenMatches, corrections };
     }
   }
   return best && best.score >= MATCH_THRESHOLD ? best : undefined;

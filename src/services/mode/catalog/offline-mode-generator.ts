@@ -10,12 +10,14 @@ import {
 import { explainIndustryMatch } from "./industry-matcher.js";
 import type { IndustryMatchDetail, TokenMatchKind } from "./industry-matcher.js";
 import { seedColorFromTextHex } from "./seed-color.js";
+import { genericArchetype } from "./generic-archetypes.js";
+import type { GenericArchetype } from "./generic-archetypes.js";
 
 /**
  * Version of the catalog and its naming rules; part of the cache identity of offline and fallback
  * modes, so a changed catalog never serves a mode built by the old one. Bump on any change.
  */
-export const OFFLINE_CATALOG_VERSION = "catalog-3";
+export const OFFLINE_CATALOG_VERSION = "catalog-4";
 
 export interface OfflineModeConfig {
   readonly config: GeneratedModeConfig;
@@ -36,12 +38,13 @@ const MAX_QUALIFIER_WORDS = 4;
  *  - a matched word was a typo -> the qualifiers plus the entry's name
  *    ("italian resturant" -> "Italian Restaurant"), so the typo never reaches the UI.
  * More than four qualifiers fall back to the entry's name. An umbrella entry ("Resort") takes the
- * phrase whenever it is spelled right ("ski resort" -> "Ski Resort").
+ * phrase, its typos spelled as the keyword they met ("ski resrot" -> "Ski Resort", "acupunture" ->
+ * "Acupuncture"), since a typo must never reach the UI.
  */
 function nameForMatch(phrase: string, match: IndustryMatchDetail): string {
   const hasTypo = match.tokenMatches.some((kind) => kind === "fuzzy");
-  if (match.entry.umbrella && !hasTypo) {
-    const own = nameFromPhrase(phrase);
+  if (match.entry.umbrella) {
+    const own = nameFromPhrase(hasTypo ? spelledRight(phrase, match) : phrase);
     if (toSnakeId(own) !== "") return own;
   }
   const qualifiers = match.tokens.filter(
@@ -52,6 +55,16 @@ function nameForMatch(phrase: string, match: IndustryMatchDetail): string {
     ? nameFromPhrase(`${qualifiers.map((token) => token.surface).join(" ")} ${match.entry.name}`)
     : nameFromPhrase(phrase);
   return toSnakeId(name) !== "" ? name : match.entry.name;
+}
+
+/** The phrase with each typo replaced by the keyword it was read as ("acupunture" -> "acupuncture"). */
+function spelledRight(phrase: string, match: IndustryMatchDetail): string {
+  let spelled = phrase;
+  match.tokens.forEach((token, index) => {
+    const correction = match.corrections[index];
+    if (correction) spelled = spelled.replace(token.surface, correction);
+  });
+  return spelled;
 }
 
 function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig {
@@ -73,10 +86,15 @@ function configFromEntry(entry: CatalogEntry, name: string): GeneratedModeConfig
 
 /**
  * A coherent mode for an industry the catalog does not know (or knows only nearly), named after
- * the request's business phrase. `request` only seeds the colour and, when the name has no Latin
- * letters ("花屋"), the hashed id: its words never reach the id.
+ * the request's business phrase, with the figures of the kind of business it describes
+ * (generic-archetypes.ts). `request` seeds the colour and, when the name has no Latin letters
+ * ("花屋"), the hashed id: its words never reach the id.
  */
-function genericConfig(request: string, phrase: string): GeneratedModeConfig {
+function genericConfig(
+  request: string,
+  phrase: string,
+  archetype: GenericArchetype,
+): GeneratedModeConfig {
   const ownName = nameFromPhrase(phrase);
   const name = ownName || GENERIC_MODE_NAME;
   return {
@@ -84,27 +102,14 @@ function genericConfig(request: string, phrase: string): GeneratedModeConfig {
     // mode.md: a request with no Latin letters ("花屋", "🦄", "??") gets mode_ + 8 hex.
     industry_id: toSnakeId(ownName) || hashedModeId(request),
     primary_color: seedColorFromTextHex(request),
-    tabs: [
-      { id: "dashboard", label: "Dashboard", icon: "📊" },
-      { id: "customers", label: "Customers", icon: "👥" },
-      { id: "operations", label: "Operations", icon: "🛠️" },
-      { id: "reports", label: "Reports", icon: "📋" },
-      { id: "settings", label: "Settings", icon: "⚙️" },
-    ],
-    // Figures every organisation has, from a fire station to a chess club: revenue and orders
-    // would read as a shop to the many generic requests that sell nothing.
-    default_metrics: [
-      { label: "Open Requests", value: "37", unit: null },
-      { label: "Completed This Month", value: "212", unit: null },
-      { label: "Average Response Time", value: "4.2", unit: "h" },
-      { label: "Satisfaction Score", value: "92%", unit: null },
-    ],
+    tabs: archetype.tabs.map((tab) => ({ ...tab })),
+    default_metrics: archetype.metrics.map((metric) => ({ ...metric })),
     personality_traits: ["Helpful", "Clear", "Proactive", "Curious about the business"],
     system_prompt_fragment:
       `The business describes its industry as "${name}". There are no curated notes for it, ` +
       "so ask whom it serves, what it delivers and which figures it tracks before assuming jargon. " +
-      "Typical questions cover open requests, work completed, response times and operational bottlenecks.",
-    welcome_message: `Welcome! I'm your ${name} assistant. Ask me about customers, operations or reports.`,
+      `Typical questions cover ${archetype.topics}.`,
+    welcome_message: `Welcome! I'm your ${name} assistant. Ask me about ${archetype.topics}.`,
   };
 }
 
@@ -138,7 +143,8 @@ function isConfident(match: IndustryMatchDetail): boolean {
  * generic mode.
  */
 export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
-  const phrases = businessPhrases(scrubRequest(industry));
+  const scrubbed = scrubRequest(industry);
+  const phrases = businessPhrases(scrubbed);
   for (const phrase of phrases) {
     const match = explainIndustryMatch(phrase);
     if (match && isConfident(match)) {
@@ -148,5 +154,9 @@ export function generateOfflineModeConfig(industry: string): OfflineModeConfig {
       };
     }
   }
-  return { config: genericConfig(industry, phrases[0] ?? ""), matchedId: undefined };
+  const phrase = phrases[0] ?? "";
+  return {
+    config: genericConfig(industry, phrase, genericArchetype(phrase, scrubbed)),
+    matchedId: undefined,
+  };
 }
