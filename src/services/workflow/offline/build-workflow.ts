@@ -9,7 +9,7 @@ import { isSink } from "./relevance.js";
 import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
-import { bestOutput, dataOutputs, isMetaOutput, isTextName } from "./wiring.js";
+import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
 import { GENERIC_TOKENS, nameTokens, SINK_WORDS, SOURCE_WORDS, VAGUE_TOKENS } from "./words.js";
 
 /** A FlowIR document as plain JSON, before the validator and the contract judge it. */
@@ -230,22 +230,6 @@ export function buildWorkflow(
     },
     problems,
   };
-}
-
-/** Parameters that hold what a file writer writes (as in rules/template-rules.ts). */
-const CONTENT_SLOTS = new Set(["content", "contents", "data", "text", "body"]);
-const FILE_WRITER_NAME =
-  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
-const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
-
-/** The content slot of a component that writes files: it takes text, lists and objects alike. */
-function writesFiles(component: Component, slot: Slot): boolean {
-  return (
-    component.kind === "node" &&
-    slot.path.length === 1 &&
-    CONTENT_SLOTS.has(slot.name) &&
-    (FILE_WRITER_NAME.test(component.name) || FILE_WRITER_TEXT.test(component.description))
-  );
 }
 
 function isReadStep(component: Component): boolean {

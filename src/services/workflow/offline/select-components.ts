@@ -4,7 +4,10 @@ import type { Component } from "./components.js";
 import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
 import type { PlanningRequest } from "./request.js";
+import { asksForLanguageWork } from "./language-work.js";
 import { statedChoices } from "./stated-values.js";
+import { inputTypeOf } from "./value-types.js";
+import { isMetaOutput, isTextName, writesFiles } from "./wiring.js";
 
 export interface Selection {
   /** Chosen components, in context order (the chain order is decided later). */
@@ -15,13 +18,15 @@ export interface Selection {
 
 /**
  * Which offered components the workflow uses:
- * 1. the language-model step (a component with a `prompt` input), when one is offered: the
- *    offline planner cannot tell whether the request needs one, and nearly every request does;
- * 2. every other component the request mentions by name (relevance > 0);
+ * 1. every component the request mentions by name (relevance > 0), but the model step;
  * 3. at most one saved workflow (node types must be unique, and saved ones all have type
  *    "workflow"), and one of components that do the same thing to the same object;
  * 4. then, for each discovered value no chosen component takes, the offered component that
- *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one).
+ *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one);
+ * 5. the language-model step (a component with a `prompt` input) only when the request asks for
+ *    language work (language-work.ts), or when a chosen sink takes text and no chosen step
+ *    produces any: then the model turns the data into that text ("post their titles to Slack").
+ *    Otherwise data goes straight through, since a model's answer would replace the exact data.
  */
 export function selectComponents(
   offered: readonly Component[],
@@ -37,7 +42,6 @@ export function selectComponents(
     .sort((left, right) => score(right) - score(left) || left.index - right.index)[0];
   let chosen = offered.filter((component) => !component.llmLike && score(component) > 0);
   chosen = keepBestWorkflow(chosen, score);
-  if (llm !== undefined) chosen.push(llm);
 
   let bindings = bindParams(request.discovered, chosen);
   chosen = dropRedundant(chosen, bindings, score);
@@ -47,6 +51,13 @@ export function selectComponents(
     const extra = bestCoverage(offered, chosen, bindings, request);
     if (extra === undefined) break;
     chosen.push(extra);
+    bindings = bindParams(request.discovered, chosen);
+  }
+  if (
+    llm !== undefined &&
+    (asksForLanguageWork(request, chosen) || needsTextFromData(chosen, bindings))
+  ) {
+    chosen.push(llm);
     bindings = bindParams(request.discovered, chosen);
   }
   chosen.sort((left, right) => left.index - right.index);
@@ -134,4 +145,31 @@ function bestCoverage(
     }
   }
   return best?.component;
+}
+
+/**
+ * A chosen sink (not a file writer, which writes lists and objects as they are) needs a text no
+ * request value gives, while no chosen step outputs any text: only the model step can write it.
+ */
+function needsTextFromData(chosen: readonly Component[], bindings: readonly Binding[]): boolean {
+  const bound = new Set(bindings.map((binding) => binding.slot));
+  const producesText = chosen.some(
+    (component) =>
+      !isSink(component) &&
+      Object.entries(component.outputs).some(
+        ([name, type]) => !isMetaOutput(name) && inputTypeOf(type) === "string",
+      ),
+  );
+  if (producesText) return false;
+  return chosen.some(
+    (component) =>
+      isSink(component) &&
+      component.slots.some(
+        (slot) =>
+          slot.required &&
+          !bound.has(slot) &&
+          isTextName(slot.name) &&
+          !writesFiles(component, slot),
+      ),
+  );
 }
