@@ -93,6 +93,60 @@ Posts a message to a Slack channel.
 - \`message_ts: str\` - Timestamp id of the posted message
 `;
 
+const CREATE_ISSUE = `### github-create-issue
+Opens a new issue in a repository.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`title: str\` - Issue title
+
+**Outputs**:
+- \`issue_url: str\` - Link to the new issue
+`;
+const TELEGRAM = `### telegram-send-message
+Sends a message to a Telegram chat.
+
+**Inputs**:
+- \`chat_id: str\` - Chat id
+- \`text: str\` - Message text
+
+**Outputs**:
+- \`message_id: int\` - Id of the sent message
+
+**Parameters**:
+- \`disable_notification: bool\` - Send silently, without a sound (default false)
+`;
+const GIT_TAG = `### git-tag
+Creates a tag in a local git repository.
+
+**Inputs**:
+- \`repo_path: str\` - Path of the repository
+- \`tag_name: str\` - Name of the tag
+
+**Outputs**:
+- \`tag: str\` - The created tag
+`;
+const GIT_PUSH = `### git-push
+Pushes commits or tags to a remote.
+
+**Inputs**:
+- \`repo_path: str\` - Path of the repository
+- \`remote: str\` - Remote name (default origin)
+
+**Outputs**:
+- \`pushed: bool\` - True when the push succeeded
+`;
+const GIT_COMMIT = `### git-commit
+Stages files and commits them.
+
+**Inputs**:
+- \`repo_path: str\` - Path of the repository
+- \`message: str\` - Commit message
+
+**Outputs**:
+- \`sha: str\` - Hash of the new commit
+`;
+
 function offer(
   nodes: string[],
   userInput: string,
@@ -166,5 +220,43 @@ describe("offline planner: a model step only when the request asks for language 
       ),
     );
     expect(types(message)).toEqual(["github-list-issues", "llm", "slack-post-message"]);
+  });
+});
+
+describe("offline planner: a component that changes something only when the request asks for it", () => {
+  it("posts the listed issues to Slack without opening a new issue with an invented title", () => {
+    const workflow = plan(
+      offer(
+        [LIST_ISSUES, LLM, SLACK, CREATE_ISSUE],
+        "List the open issues of acme/app and post their titles to #dev on Slack",
+        { repo: "acme/app", channel: "#dev" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["github-list-issues", "llm", "slack-post-message"]);
+  });
+
+  it("sends to the Telegram chat the request names, not also an email", () => {
+    const workflow = plan(
+      offer(
+        [READ, LLM, TELEGRAM, EMAIL],
+        "Summarize app.log and send the summary to my Telegram chat 42",
+        {
+          log_file: "app.log",
+          chat_id: "42",
+        },
+      ),
+    );
+    expect(types(workflow)).toEqual(["read-file", "llm", "telegram-send-message"]);
+  });
+
+  it("tags 'the current commit' and pushes, without committing anything", () => {
+    const workflow = plan(
+      offer(
+        [GIT_TAG, GIT_PUSH, GIT_COMMIT],
+        "Tag the current commit of ~/code/app as v1.0.0 and push the tag to origin",
+        { repo_path: "~/code/app", tag_name: "v1.0.0", remote: "origin" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["git-tag", "git-push"]);
   });
 });

@@ -4,10 +4,12 @@ import type { Component } from "./components.js";
 import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
 import type { PlanningRequest } from "./request.js";
+import { asksForAction } from "./asked-actions.js";
 import { asksForLanguageWork } from "./language-work.js";
 import { statedChoices } from "./stated-values.js";
 import { inputTypeOf } from "./value-types.js";
 import { isMetaOutput, isTextName, writesFiles } from "./wiring.js";
+import { nameTokens, SINK_WORDS } from "./words.js";
 
 export interface Selection {
   /** Chosen components, in context order (the chain order is decided later). */
@@ -18,7 +20,9 @@ export interface Selection {
 
 /**
  * Which offered components the workflow uses:
- * 1. every component the request mentions by name (relevance > 0), but the model step;
+ * 1. every component the request mentions by name (relevance > 0), but the model step, and
+ *    but a sink whose change the request does not ask for (asked-actions.ts): "the current
+ *    commit" is no wish to commit, "post … on Slack" none to create an issue;
  * 3. at most one saved workflow (node types must be unique, and saved ones all have type
  *    "workflow"), and one of components that do the same thing to the same object;
  * 4. then, for each discovered value no chosen component takes, the offered component that
@@ -40,7 +44,12 @@ export function selectComponents(
   const llm = offered
     .filter((component) => component.llmLike)
     .sort((left, right) => score(right) - score(left) || left.index - right.index)[0];
-  let chosen = offered.filter((component) => !component.llmLike && score(component) > 0);
+  const unasked = new Set(
+    offered.filter((component) => isSink(component) && !asksForAction(component, request, offered)),
+  );
+  let chosen = offered.filter(
+    (component) => !component.llmLike && score(component) > 0 && !unasked.has(component),
+  );
   chosen = keepBestWorkflow(chosen, score);
 
   let bindings = bindParams(request.discovered, chosen);
@@ -48,7 +57,7 @@ export function selectComponents(
   bindings = bindParams(request.discovered, chosen);
 
   for (;;) {
-    const extra = bestCoverage(offered, chosen, bindings, request);
+    const extra = bestCoverage(offered, chosen, bindings, request, unasked);
     if (extra === undefined) break;
     chosen.push(extra);
     bindings = bindParams(request.discovered, chosen);
@@ -128,14 +137,18 @@ function bestCoverage(
   chosen: readonly Component[],
   bindings: readonly Binding[],
   request: PlanningRequest,
+  unasked: ReadonlySet<Component>,
 ): Component | undefined {
   const bound = new Set(bindings.map((binding) => binding.param));
   const hasWorkflow = chosen.some((component) => component.kind === "workflow");
   let best: { component: Component; score: number } | undefined;
   for (const param of request.discovered) {
     if (bound.has(param)) continue;
+    // "… into summary.md" asks for no write, but a value named as a destination needs a sink.
+    const destination = nameTokens(param.name).some((token) => SINK_WORDS.has(token));
     for (const component of offered) {
       if (chosen.includes(component) || component.llmLike) continue;
+      if (unasked.has(component) && !destination) continue;
       if (component.kind === "workflow" && hasWorkflow) continue;
       for (const slot of component.slots) {
         const score = bindingScore(param, slot, component);
