@@ -3,6 +3,7 @@ import { flowIrSchema } from "./flow-ir.contract.js";
 import { buildWorkflow } from "./offline/build-workflow.js";
 import type { Component } from "./offline/components.js";
 import { describeComponents } from "./offline/components.js";
+import { missingChannel } from "./offline/missing-channel.js";
 import { nodeIds } from "./offline/node-ids.js";
 import { orderChain } from "./offline/order-chain.js";
 import { readRequest } from "./offline/request.js";
@@ -67,6 +68,13 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
     };
   }
   const request = readRequest(input.userInput ?? "", input.discoveredParams ?? {});
+  const channel = missingChannel(request, offered);
+  if (channel !== undefined) {
+    // Delivering elsewhere than asked is a wrong success, however well the rest is planned.
+    return {
+      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) posts to ${channel}`,
+    };
+  }
   const selection = selectComponents(offered, request);
   if (selection.components.length === 0) {
     return {

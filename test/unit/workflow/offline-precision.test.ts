@@ -260,3 +260,16 @@ describe("offline planner: a component that changes something only when the requ
     expect(types(workflow)).toEqual(["git-tag", "git-push"]);
   });
 });
+
+describe("offline planner: a destination the request names and no component offers", () => {
+  it("fails naming Discord instead of posting to Slack", () => {
+    const result = planWorkflowOffline(
+      offer([READ, LLM, SLACK], "Summarize notes.txt and post it to #team on Discord", {
+        input_file: "notes.txt",
+        channel: "#team",
+      }),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("deliver on Discord");
+  });
+});
