@@ -147,6 +147,30 @@ Stages files and commits them.
 - \`sha: str\` - Hash of the new commit
 `;
 
+const GIT_DIFF = `### git-diff
+Shows the diff between two refs of a local repository.
+
+**Inputs**:
+- \`base: str\` - Ref to compare from
+- \`head: str\` - Ref to compare to (default HEAD)
+
+**Outputs**:
+- \`diff: str\` - Unified diff
+`;
+const CREATE_PULL = `### github-create-pull
+Opens a pull request.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`head: str\` - Branch with the changes
+- \`base: str\` - Branch to merge into (default main)
+- \`title: str\` - Pull request title
+- \`body: str\` - Description in Markdown (optional)
+
+**Outputs**:
+- \`pull_url: str\` - Link to the pull request
+`;
+
 function offer(
   nodes: string[],
   userInput: string,
@@ -271,5 +295,19 @@ describe("offline planner: a destination the request names and no component offe
     );
     expect(result).toHaveProperty("failure");
     expect((result as { failure: string }).failure).toContain("deliver on Discord");
+  });
+});
+
+describe("offline planner: an optional input of a sink can be what the model step writes", () => {
+  it("puts the description written from the diff into the pull request's optional body", () => {
+    const workflow = plan(
+      offer(
+        [GIT_DIFF, LLM, CREATE_PULL],
+        'Open a pull request in acme/web from fix/a into main titled "Fix A", with a description written from the diff',
+        { repo: "acme/web", head_branch: "fix/a", base_branch: "main", title: "Fix A" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["git-diff", "llm", "github-create-pull"]);
+    expect(paramsOf(workflow, "github-create-pull").body).toMatch(/^\$\{\w+\.response\}$/);
   });
 });

@@ -10,7 +10,14 @@ import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
 import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
-import { GENERIC_TOKENS, nameTokens, SINK_WORDS, SOURCE_WORDS, VAGUE_TOKENS } from "./words.js";
+import {
+  GENERIC_TOKENS,
+  nameTokens,
+  SINK_WORDS,
+  SOURCE_WORDS,
+  stem,
+  VAGUE_TOKENS,
+} from "./words.js";
 
 /** A FlowIR document as plain JSON, before the validator and the contract judge it. */
 export interface PlannedDraft {
@@ -182,6 +189,9 @@ export function buildWorkflow(
             : valueFor(slot);
         if (value !== undefined) setPath(params, slot.path, value);
       }
+      const answer = pendingAnswer(placed, new Set([...consumed, ...references(params)]));
+      const slot = answer === undefined ? undefined : optionalTextSlot(component, params, request);
+      if (answer !== undefined && slot !== undefined) setPath(params, slot.path, answer);
     }
     const emptyObjects = component.slots.filter(
       (slot) =>
@@ -239,6 +249,40 @@ function isReadStep(component: Component): boolean {
     !isSink(component) &&
     nameTokens(component.name).some((token) => READ_WORDS.has(token))
   );
+}
+
+/** The model step's text answer when no step uses it yet, as a template. */
+function pendingAnswer(
+  placed: readonly Placed[],
+  consumed: ReadonlySet<string>,
+): string | undefined {
+  return pendingOutputs(
+    placed.filter((producer) => producer.component.llmLike),
+    consumed,
+  ).find((output) => inputTypeOf(output.type) === "string")?.template;
+}
+
+/**
+ * An optional text input of a sink left empty, which the model's answer is for: "a description
+ * written from the diff" is github-create-pull's optional `body` ("Description in Markdown").
+ * Of several, the one whose name or description the request says; else the first.
+ */
+function optionalTextSlot(
+  component: Component,
+  params: Record<string, unknown>,
+  request: PlanningRequest,
+): Slot | undefined {
+  if (!isSink(component)) return undefined;
+  const open = component.slots.filter(
+    (slot) =>
+      !slot.required && slot.path.length === 1 && isTextName(slot.name) && !(slot.name in params),
+  );
+  const said = new Set(request.words.map((word) => word.stem));
+  const saysSlot = (slot: Slot) =>
+    nameTokens(`${slot.name} ${slot.description}`).some(
+      (token) => !GENERIC_TOKENS.has(token) && said.has(stem(token)),
+    );
+  return open.find(saysSlot) ?? open[0];
 }
 
 /** Every `node.output` a params value references. */
