@@ -4,6 +4,7 @@ import { buildWorkflow } from "./offline/build-workflow.js";
 import type { Component } from "./offline/components.js";
 import { describeComponents } from "./offline/components.js";
 import { missingChannel } from "./offline/missing-channel.js";
+import { withNamedQueryFields } from "./offline/named-fields.js";
 import { nodeIds } from "./offline/node-ids.js";
 import { orderChain } from "./offline/order-chain.js";
 import { readRequest } from "./offline/request.js";
@@ -75,7 +76,10 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
       failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) posts to ${channel}`,
     };
   }
-  const selection = selectComponents(offered, request);
+  const selection = selectComponents(
+    offered.map((component) => withNamedQueryFields(component, request)),
+    request,
+  );
   if (selection.components.length === 0) {
     return {
       failure: `the request mentions none of the offered components (${offered.map((component) => component.name).join(", ")}) and none of them takes a discovered value`,

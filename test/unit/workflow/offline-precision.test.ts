@@ -171,6 +171,57 @@ Opens a pull request.
 - \`pull_url: str\` - Link to the pull request
 `;
 
+const LIST_CHARGES = `### stripe-list-charges
+Lists charges from the Stripe account.
+
+**Inputs**:
+- \`status: str\` - succeeded, pending, failed or all (default all)
+
+**Outputs**:
+- \`charges: list[dict]\` - Charges, newest first
+`;
+const GET_CUSTOMER = `### stripe-get-customer
+Fetches one Stripe customer.
+
+**Inputs**:
+- \`customer_id: str\` - Customer id, e.g. cus_123
+
+**Outputs**:
+- \`customer: dict\` - The customer
+`;
+const JSON_TO_CSV = `### json-to-csv
+Turns a list of records into CSV text.
+
+**Inputs**:
+- \`records: list[dict]\` - Records to convert
+
+**Outputs**:
+- \`csv_text: str\` - The CSV text
+`;
+const HTTP = `### http-request
+Sends an HTTP request and returns the answer.
+
+**Inputs**:
+- \`url: str\` - Address to call
+- \`method: str\` - GET, POST, PUT or DELETE (default GET)
+- \`query: dict\` - Query-string parameters (optional)
+- \`body: dict\` - JSON body to send (optional)
+
+**Outputs**:
+- \`response_body: str\` - Body of the answer as text
+`;
+const TRANSLATE = `### translate-text
+Translates text with the translation service.
+
+**Inputs**:
+- \`text: str\` - Text to translate
+- \`target_language: str\` - Language to translate into, e.g. French
+- \`source_language: str\` - Language of the text (optional, detected when left out)
+
+**Outputs**:
+- \`translated_text: str\` - The translation
+`;
+
 function offer(
   nodes: string[],
   userInput: string,
@@ -309,5 +360,52 @@ describe("offline planner: an optional input of a sink can be what the model ste
     );
     expect(types(workflow)).toEqual(["git-diff", "llm", "github-create-pull"]);
     expect(paramsOf(workflow, "github-create-pull").body).toMatch(/^\$\{\w+\.response\}$/);
+  });
+});
+
+describe("offline planner: no component the request does not need, no invented input", () => {
+  it("exports the failed charges without fetching a customer whose id nothing gives", () => {
+    const workflow = plan(
+      offer(
+        [LIST_CHARGES, JSON_TO_CSV, WRITE, GET_CUSTOMER, LLM],
+        "Export the failed Stripe charges as CSV to out/failed.csv",
+        { status: "failed", output_file: "out/failed.csv" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["stripe-list-charges", "json-to-csv", "write-file"]);
+    // The charges are the records to convert: the same list of dicts, not a new input.
+    expect(paramsOf(workflow, "json-to-csv").records).toMatch(/^\$\{\w+\.charges\}$/);
+    expect(Object.keys(workflow.inputs).sort()).toEqual(["output_file", "status"]);
+  });
+
+  it("writes a blurb in French with the model step, without a translator nobody asked for", () => {
+    const workflow = plan(
+      offer(
+        [HTTP, LLM, WRITE, TRANSLATE],
+        "Fetch https://shop.example.com/p/9 and write a short blurb for it in French to blurbs/9.md",
+        { url: "https://shop.example.com/p/9", language: "French", output_file: "blurbs/9.md" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["http-request", "llm", "write-file"]);
+  });
+
+  it("gives a GET call the query fields the request names, instead of refusing", () => {
+    const workflow = plan(
+      offer(
+        [HTTP, WRITE, LLM],
+        "Get https://api.example.com/rates with base EUR and symbols USD and save the answer to rates.json",
+        {
+          url: "https://api.example.com/rates",
+          base: "EUR",
+          symbols: "USD",
+          output_file: "rates.json",
+        },
+      ),
+    );
+    expect(types(workflow)).toEqual(["http-request", "write-file"]);
+    expect(paramsOf(workflow, "http-request").query).toEqual({
+      base: "${base}",
+      symbols: "${symbols}",
+    });
   });
 });

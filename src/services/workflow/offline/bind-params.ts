@@ -124,7 +124,8 @@ function valueFits(value: unknown, slotType: string): boolean {
   return false;
 }
 
-function looksLikePath(value: unknown): boolean {
+/** A single path or address ("notes.txt", "https://…/x"): something to read, not prose. */
+export function looksLikePath(value: unknown): boolean {
   return (
     typeof value === "string" &&
     /^[^\s]*[\\/.][^\s]*$/.test(value.trim()) &&

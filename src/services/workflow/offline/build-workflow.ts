@@ -5,9 +5,11 @@ import type { Binding } from "./bind-params.js";
 import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
+import { isNamedField } from "./named-fields.js";
 import { isSink } from "./relevance.js";
 import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
+import { sameStructure } from "./unneeded.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
 import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
 import {
@@ -111,9 +113,14 @@ export function buildWorkflow(
   }
 
   problems.push(...ambiguities(bindings, request));
-  /** Discovered values no slot takes: only a prompt can mention them. */
+  /**
+   * Discovered values no slot takes and no prompt carries: a model step carries any value but one
+   * the request gives as a named field ("priority high"), which is data for an object input.
+   */
   const unbound = request.discovered.filter(
-    (param) => !bindings.some((binding) => binding.param === param),
+    (param) =>
+      !bindings.some((binding) => binding.param === param) &&
+      (!hasModelStep || isNamedField(param, request)),
   );
   const placed: Placed[] = [];
   const nodes: DraftWorkflow["nodes"] = [];
@@ -132,6 +139,10 @@ export function buildWorkflow(
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
       const pending = pendingOutputs(placed, consumed);
+      // `records: list[dict]` after `charges: list[dict]`: the same structure is the data to take,
+      // never a new input asking for it.
+      const shaped = [...pending].reverse().find((output) => sameStructure(output.type, slot.type));
+      if (shaped !== undefined) return shaped.template;
       if (isTextName(slot.name) && pending.length > 0) {
         // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
         const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));

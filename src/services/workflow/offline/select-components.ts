@@ -1,12 +1,13 @@
 import type { Binding } from "./bind-params.js";
-import { bindingScore, bindParams } from "./bind-params.js";
+import { bindingScore, bindParams, looksLikePath } from "./bind-params.js";
 import type { Component } from "./components.js";
 import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
-import type { PlanningRequest } from "./request.js";
+import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { asksForAction } from "./asked-actions.js";
 import { asksForLanguageWork } from "./language-work.js";
 import { statedChoices } from "./stated-values.js";
+import { dropUnneeded } from "./unneeded.js";
 import { inputTypeOf } from "./value-types.js";
 import { isMetaOutput, isTextName, writesFiles } from "./wiring.js";
 import { nameTokens, SINK_WORDS } from "./words.js";
@@ -26,8 +27,11 @@ export interface Selection {
  * 3. at most one saved workflow (node types must be unique, and saved ones all have type
  *    "workflow"), and one of components that do the same thing to the same object;
  * 4. then, for each discovered value no chosen component takes, the offered component that
- *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one);
- * 5. the language-model step (a component with a `prompt` input) only when the request asks for
+ *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one), except a
+ *    component unmentioned but for that value when the model's prompt can carry it;
+ * 5. less any reader or transform the request does not clearly ask for that would need an
+ *    invented required input (unneeded.ts);
+ * 6. the language-model step (a component with a `prompt` input) only when the request asks for
  *    language work (language-work.ts), or when a chosen sink takes text and no chosen step
  *    produces any: then the model turns the data into that text ("post their titles to Slack").
  *    Otherwise data goes straight through, since a model's answer would replace the exact data.
@@ -56,16 +60,23 @@ export function selectComponents(
   chosen = dropRedundant(chosen, bindings, score);
   bindings = bindParams(request.discovered, chosen);
 
+  const language = llm !== undefined && asksForLanguageWork(request, chosen);
+  const mayCover = (component: Component, param: DiscoveredParam): boolean => {
+    // "… into summary.md" asks for no write, but a value named as a destination needs a sink.
+    if (unasked.has(component)) return nameTokens(param.name).some((word) => SINK_WORDS.has(word));
+    // The model's prompt carries a value such as "French"; a translator nobody asked for does not
+    // get it. A path still needs its reader.
+    return !language || score(component) > 0 || isSink(component) || looksLikePath(param.value);
+  };
   for (;;) {
-    const extra = bestCoverage(offered, chosen, bindings, request, unasked);
+    const extra = bestCoverage(offered, chosen, bindings, request, mayCover);
     if (extra === undefined) break;
     chosen.push(extra);
     bindings = bindParams(request.discovered, chosen);
   }
-  if (
-    llm !== undefined &&
-    (asksForLanguageWork(request, chosen) || needsTextFromData(chosen, bindings))
-  ) {
+  chosen = dropUnneeded(chosen, bindings, request);
+  bindings = bindParams(request.discovered, chosen);
+  if (llm !== undefined && (language || needsTextFromData(chosen, bindings))) {
     chosen.push(llm);
     bindings = bindParams(request.discovered, chosen);
   }
@@ -137,18 +148,16 @@ function bestCoverage(
   chosen: readonly Component[],
   bindings: readonly Binding[],
   request: PlanningRequest,
-  unasked: ReadonlySet<Component>,
+  mayCover: (component: Component, param: DiscoveredParam) => boolean,
 ): Component | undefined {
   const bound = new Set(bindings.map((binding) => binding.param));
   const hasWorkflow = chosen.some((component) => component.kind === "workflow");
   let best: { component: Component; score: number } | undefined;
   for (const param of request.discovered) {
     if (bound.has(param)) continue;
-    // "… into summary.md" asks for no write, but a value named as a destination needs a sink.
-    const destination = nameTokens(param.name).some((token) => SINK_WORDS.has(token));
     for (const component of offered) {
       if (chosen.includes(component) || component.llmLike) continue;
-      if (unasked.has(component) && !destination) continue;
+      if (!mayCover(component, param)) continue;
       if (component.kind === "workflow" && hasWorkflow) continue;
       for (const slot of component.slots) {
         const score = bindingScore(param, slot, component);
