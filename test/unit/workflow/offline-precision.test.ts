@@ -222,6 +222,28 @@ Translates text with the translation service.
 - \`translated_text: str\` - The translation
 `;
 
+const PDF_TEXT = `### pdf-to-text
+Extracts the text of a PDF file.
+
+**Inputs**:
+- \`file_path: str\` - Path of the PDF
+
+**Outputs**:
+- \`text: str\` - Extracted text
+`;
+const EXTRACT_INVOICE = `### extract-invoice
+Saved workflow: reads a PDF invoice and extracts its fields.
+
+**Inputs**:
+- \`pdf_path: str\` - Path of the invoice PDF
+
+**Outputs**:
+- \`invoice: dict\` - The extracted invoice
+  Available paths:
+  - \`invoice.total\` (float) - Total amount
+  - \`invoice.csv_line\` (str) - vendor,date,total as one CSV line
+`;
+
 function offer(
   nodes: string[],
   userInput: string,
@@ -406,6 +428,68 @@ describe("offline planner: no component the request does not need, no invented i
     expect(paramsOf(workflow, "http-request").query).toEqual({
       base: "${base}",
       symbols: "${symbols}",
+    });
+  });
+});
+
+describe("offline planner: each value and output to its one right slot", () => {
+  it("sends 'silently' as the documented flag, not as prose for the model", () => {
+    const workflow = plan(
+      offer(
+        [READ, LLM, TELEGRAM],
+        "Summarize app.log and send it silently to my Telegram chat 42",
+        {
+          log_file: "app.log",
+          chat_id: "42",
+          silent: true,
+        },
+      ),
+    );
+    expect(paramsOf(workflow, "telegram-send-message").disable_notification).toBe("${silent}");
+  });
+
+  it("gives 'French' to the translator's target language only", () => {
+    const workflow = plan(
+      offer([READ, TRANSLATE, WRITE], "Translate guide.md into French and save it to guide.fr.md", {
+        input_file: "guide.md",
+        language: "French",
+        output_file: "guide.fr.md",
+      }),
+    );
+    const params = paramsOf(workflow, "translate-text");
+    expect(params.target_language).toBe("${language}");
+    expect(params).not.toHaveProperty("source_language");
+  });
+
+  it("emails a command's standard output, not its standard error", () => {
+    const shell = SHELL.replace(
+      "- `stdout: str` - Standard output",
+      "- `stdout: str` - Standard output\n- `stderr: str` - Standard error",
+    );
+    const workflow = plan(
+      offer([shell, EMAIL], "Run df -h and email the output to ops@example.org", {
+        command: "df -h",
+        recipient: "ops@example.org",
+      }),
+    );
+    expect(paramsOf(workflow, "send-email").body).toMatch(/\.stdout\}$/);
+  });
+
+  it("appends the CSV line the request names, from the saved workflow, with no PDF reader", () => {
+    const input = offer(
+      [WRITE, LLM, PDF_TEXT],
+      "Run my invoice extraction workflow on in/1.pdf and append its CSV line to ledger.csv",
+      { pdf_path: "in/1.pdf", ledger_file: "ledger.csv" },
+    );
+    const workflow = plan({
+      ...input,
+      planningContext: `${input.planningContext}\n## Selected Workflows\n\n${EXTRACT_INVOICE}`,
+      browsedComponents: { ...input.browsedComponents, workflowNames: ["extract-invoice"] },
+    });
+    expect(workflow.nodes.map((node) => node.type)).toEqual(["workflow", "write-file"]);
+    expect(paramsOf(workflow, "write-file")).toMatchObject({
+      content: "${extract_invoice.invoice.csv_line}",
+      append: true,
     });
   });
 });

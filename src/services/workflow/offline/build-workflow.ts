@@ -144,8 +144,16 @@ export function buildWorkflow(
       const shaped = [...pending].reverse().find((output) => sameStructure(output.type, slot.type));
       if (shaped !== undefined) return shaped.template;
       if (isTextName(slot.name) && pending.length > 0) {
-        // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
-        const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));
+        const named = namedPath(slot, placed, consumed, request);
+        if (named !== undefined) return named;
+        // Earlier data is waiting and this slot takes data: wire it, never ask for it anew. The
+        // nearest step's first fitting output is its main one (stdout, not stderr).
+        const nearest = [...pending]
+          .reverse()
+          .find((output) => typesFit(output.type, slot.type))?.producer;
+        const fitting = pending.find(
+          (output) => output.producer === nearest && typesFit(output.type, slot.type),
+        );
         if (fitting !== undefined) return fitting.template;
         // A file writer serialises lists and objects (as the validator's template-type rule
         // accepts): the nearest earlier data is what it writes.
@@ -262,6 +270,31 @@ function isReadStep(component: Component): boolean {
   );
 }
 
+/**
+ * A documented field of waiting earlier data that the request names for a text slot: "append its
+ * CSV line" takes `invoice.csv_line`, not the whole invoice.
+ */
+function namedPath(
+  slot: Slot,
+  placed: readonly Placed[],
+  consumed: ReadonlySet<string>,
+  request: PlanningRequest,
+): string | undefined {
+  const said = new Set(request.words.map((word) => word.stem));
+  for (const producer of [...placed].reverse()) {
+    for (const [path, type] of Object.entries(producer.component.paths)) {
+      const [output, ...rest] = path.split(".");
+      if (rest.length === 0 || consumed.has(`${producer.id}.${output}`)) continue;
+      if (producer.outputs[output!] === undefined || !typesFit(type, slot.type)) continue;
+      const words = nameTokens(rest[rest.length - 1]!);
+      if (words.length > 1 && words.every((word) => said.has(stem(word)))) {
+        return `\${${producer.id}.${path}}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The model step's text answer when no step uses it yet, as a template. */
 function pendingAnswer(
   placed: readonly Placed[],
@@ -313,8 +346,8 @@ function references(value: unknown, found: string[] = []): string[] {
 function pendingOutputs(
   placed: readonly Placed[],
   consumed: ReadonlySet<string>,
-): { template: string; type: string; label: string }[] {
-  const pending: { template: string; type: string; label: string }[] = [];
+): { template: string; type: string; label: string; producer: string }[] {
+  const pending: { template: string; type: string; label: string; producer: string }[] = [];
   for (const producer of placed) {
     if (dataOutputs(producer.outputs).some((name) => consumed.has(`${producer.id}.${name}`))) {
       continue;
@@ -324,6 +357,7 @@ function pendingOutputs(
         template: `\${${producer.id}.${name}}`,
         type: producer.outputs[name]!,
         label: name,
+        producer: producer.id,
       });
     }
   }

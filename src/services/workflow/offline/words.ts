@@ -125,6 +125,8 @@ export const GENERIC_TOKENS = new Set([
   "tool",
   "node",
   "value",
+  // "csv-to-json": every request says "to".
+  "to",
 ]);
 
 /** Parameter-name words that say a value is read from (source) or written to (sink). */
