@@ -484,7 +484,10 @@ describe("offline planner: each value and output to its one right slot", () => {
     const workflow = plan({
       ...input,
       planningContext: `${input.planningContext}\n## Selected Workflows\n\n${EXTRACT_INVOICE}`,
-      browsedComponents: { ...input.browsedComponents, workflowNames: ["extract-invoice"] },
+      browsedComponents: {
+        nodeIds: input.browsedComponents!.nodeIds,
+        workflowNames: ["extract-invoice"],
+      },
     });
     expect(workflow.nodes.map((node) => node.type)).toEqual(["workflow", "write-file"]);
     expect(paramsOf(workflow, "write-file")).toMatchObject({
