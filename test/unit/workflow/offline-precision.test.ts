@@ -496,3 +496,30 @@ describe("offline planner: each value and output to its one right slot", () => {
     });
   });
 });
+
+describe("offline planner: the model's prompt keeps the request readable", () => {
+  it("templates a list said as a list once, not once per item", () => {
+    const workflow = plan(
+      offer(
+        [LIST_CHARGES, LLM, WRITE],
+        "Summarize the failed Stripe charges with just the id, amount and customer columns and save it to out.md",
+        { status: "failed", columns: ["id", "amount", "customer"], output_file: "out.md" },
+      ),
+    );
+    const prompt = String(paramsOf(workflow, "llm").prompt);
+    expect(prompt).toContain("with just the ${columns} columns");
+  });
+
+  it("leaves a word-only value inside a hyphenated component name alone", () => {
+    const workflow = plan(
+      offer([READ, LLM, WRITE], "Summarize notes.txt as a file digest and save it to out.md", {
+        input_file: "notes.txt",
+        kind: "file",
+        output_file: "out.md",
+      }),
+    );
+    const prompt = String(paramsOf(workflow, "llm").prompt);
+    expect(prompt).toContain("(read-file, write-file)");
+    expect(prompt).not.toContain("-${kind}");
+  });
+});
