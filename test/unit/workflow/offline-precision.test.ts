@@ -244,6 +244,27 @@ Saved workflow: reads a PDF invoice and extracts its fields.
   - \`invoice.csv_line\` (str) - vendor,date,total as one CSV line
 `;
 
+const EXCEL_READ = `### excel-read-sheet
+Reads one worksheet of an .xlsx workbook into rows.
+
+**Inputs**:
+- \`file_path: str\` - Path of the workbook
+- \`sheet: str\` - Worksheet name (optional, default the first sheet)
+
+**Outputs**:
+- \`rows: list[dict]\` - One dict per row
+`;
+const CSV_WRITE = `### csv-write
+Writes a list of records to a CSV file.
+
+**Inputs**:
+- \`rows: list[dict]\` - Records to write
+- \`file_path: str\` - Path of the CSV file
+
+**Outputs**:
+- \`row_count: int\` - Number of rows written
+`;
+
 function offer(
   nodes: string[],
   userInput: string,
@@ -344,6 +365,17 @@ describe("offline planner: a component that changes something only when the requ
       ),
     );
     expect(types(workflow)).toEqual(["read-file", "llm", "telegram-send-message"]);
+  });
+
+  it("exports a sheet to a .csv with the CSV writer only: never two sinks writing one path", () => {
+    const workflow = plan(
+      offer([EXCEL_READ, CSV_WRITE, WRITE, LLM], "Export the Q3 sheet of budget.xlsx to q3.csv", {
+        workbook: "budget.xlsx",
+        sheet: "Q3",
+        output_file: "q3.csv",
+      }),
+    );
+    expect(types(workflow)).toEqual(["excel-read-sheet", "csv-write"]);
   });
 
   it("tags 'the current commit' and pushes, without committing anything", () => {
