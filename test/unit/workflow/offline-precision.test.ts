@@ -136,6 +136,19 @@ Pushes commits or tags to a remote.
 **Outputs**:
 - \`pushed: bool\` - True when the push succeeded
 `;
+const GIT_PUSH_REF = `### git-push
+Pushes commits or tags to a remote.
+
+**Inputs**:
+- \`repo_path: str\` - Path of the repository
+- \`ref: str\` - Branch or tag to push (optional, default the current branch)
+
+**Outputs**:
+- \`pushed: bool\` - True when the push succeeded
+
+**Parameters**:
+- \`tags: bool\` - Also push all tags (default false)
+`;
 const GIT_COMMIT = `### git-commit
 Stages files and commits them.
 
@@ -526,6 +539,20 @@ describe("offline planner: each value and output to its one right slot", () => {
       content: "${extract_invoice.invoice.csv_line}",
       append: true,
     });
+  });
+});
+
+describe("offline planner: an optional input the request asks for by its description", () => {
+  it("pushes the tag just made (`ref`), not the current branch, nor every tag (`tags`)", () => {
+    const workflow = plan(
+      offer([GIT_TAG, GIT_PUSH_REF], "Tag ~/code/app as v1.0.0 and push the tag", {
+        repo_path: "~/code/app",
+        tag_name: "v1.0.0",
+      }),
+    );
+    const params = paramsOf(workflow, "git-push");
+    expect(params.ref).toMatch(/^\$\{\w+\.tag\}$/);
+    expect(params).not.toHaveProperty("tags");
   });
 });
 

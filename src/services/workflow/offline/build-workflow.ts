@@ -135,7 +135,7 @@ export function buildWorkflow(
       }
       const stated = statedValue(slot, request);
       if (stated !== undefined) return stated;
-      if (!slot.required) return undefined;
+      if (!slot.required) return describedOutput(slot, placed, request);
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
       const pending = pendingOutputs(placed, consumed);
@@ -290,6 +290,36 @@ function namedPath(
       if (words.length > 1 && words.every((word) => said.has(stem(word)))) {
         return `\${${producer.id}.${path}}`;
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An earlier output an optional slot's description names and the request asks for: git-push's
+ * `ref` ("Branch or tag to push") takes git-tag's `tag` when the request says "push the tag";
+ * left out, the push would send the current branch instead.
+ */
+function describedOutput(
+  slot: Slot,
+  placed: readonly Placed[],
+  request: PlanningRequest,
+): string | undefined {
+  if (slot.path.length !== 1) return undefined;
+  const described = new Set(nameTokens(slot.description).map(stem));
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const said = new Set(
+    request.words.filter((word) => !valueWords.has(word.index)).map((word) => word.stem),
+  );
+  for (const producer of [...placed].reverse()) {
+    if (producer.component.llmLike) continue;
+    for (const name of dataOutputs(producer.outputs)) {
+      const tokens = nameTokens(name);
+      if (tokens.length !== 1 || GENERIC_TOKENS.has(tokens[0]!)) continue;
+      const word = stem(tokens[0]!);
+      if (!described.has(word) || !said.has(word)) continue;
+      if (!typesFit(producer.outputs[name]!, slot.type)) continue;
+      return `\${${producer.id}.${name}}`;
     }
   }
   return undefined;
