@@ -39,7 +39,10 @@ const FAILURE_ERROR_LIMIT = 3;
  * (select-components.ts); order them producer-first (order-chain.ts); name the nodes
  * (node-ids.ts); fill every parameter from discovered values, earlier outputs or new inputs
  * (build-workflow.ts); then judge the result with the same validator and contract as a model's
- * answer. It never returns an invalid workflow, nor one that leaves out or fakes a step: a chosen
+ * answer. Precision over recall: it places only what the request asks for (the model step only for
+ * language work, a sink only for a change asked of it), and a messaging service the request names
+ * that no offered component speaks is a failure, never a swap. It never returns an invalid
+ * workflow, nor one that leaves out or fakes a step: a chosen
  * component whose program or object input the request does not give, upstream data a step cannot
  * take, a read (or model answer) no later step uses, request values that belong in an object
  * input whose fields are not documented, or two values that fit one slot equally make a failure

@@ -72,8 +72,10 @@ interface Placed {
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
  * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
  * new required input named after the slot. A flag or a listed choice the request states is set
- * (stated-values.ts); other optional slots without a discovered value are left out, so the
- * component's own default applies. What cannot be done honestly (a program or object
+ * (stated-values.ts); an optional slot takes an earlier output its description names and the
+ * request asks for (git-push `ref` ← git-tag's `tag`), and a sink's optional text slot the model's
+ * answer nothing else uses; other optional slots are left out, so the component's own default
+ * applies. What cannot be done honestly (a program or object
  * input, data a slot cannot take, a read nobody uses, request values that belong in an object
  * without documented fields, two values that fit one slot equally) is listed in `problems`.
  */
