@@ -21,17 +21,17 @@ export interface Selection {
 
 /**
  * Which offered components the workflow uses:
- * 1. every component the request mentions by name (relevance > 0), but the model step, and
- *    but a sink whose change the request does not ask for (asked-actions.ts): "the current
+ * 1. every component the request mentions by name (relevance > 0), except the model step and
+ *    any sink whose change the request does not ask for (asked-actions.ts): "the current
  *    commit" is no wish to commit, "post … on Slack" none to create an issue;
- * 3. at most one saved workflow (node types must be unique, and saved ones all have type
+ * 2. at most one saved workflow (node types must be unique, and saved ones all have type
  *    "workflow"), and one of components that do the same thing to the same object;
- * 4. then, for each discovered value no chosen component takes, the offered component that
+ * 3. then, for each discovered value no chosen component takes, the offered component that
  *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one), except a
  *    component unmentioned but for that value when the model's prompt can carry it;
- * 5. less any reader or transform the request does not clearly ask for that would need an
+ * 4. less any reader or transform the request does not clearly ask for that would need an
  *    invented required input (unneeded.ts);
- * 6. the language-model step (a component with a `prompt` input) only when the request asks for
+ * 5. the language-model step (a component with a `prompt` input) only when the request asks for
  *    language work (language-work.ts), or when a chosen sink takes text and no chosen step
  *    produces any: then the model turns the data into that text ("post their titles to Slack").
  *    Otherwise data goes straight through, since a model's answer would replace the exact data.
