@@ -3,6 +3,8 @@ import { flowIrSchema } from "./flow-ir.contract.js";
 import { buildWorkflow } from "./offline/build-workflow.js";
 import type { Component } from "./offline/components.js";
 import { describeComponents } from "./offline/components.js";
+import { missingChannel } from "./offline/missing-channel.js";
+import { withNamedQueryFields } from "./offline/named-fields.js";
 import { nodeIds } from "./offline/node-ids.js";
 import { orderChain } from "./offline/order-chain.js";
 import { readRequest } from "./offline/request.js";
@@ -37,7 +39,10 @@ const FAILURE_ERROR_LIMIT = 3;
  * (select-components.ts); order them producer-first (order-chain.ts); name the nodes
  * (node-ids.ts); fill every parameter from discovered values, earlier outputs or new inputs
  * (build-workflow.ts); then judge the result with the same validator and contract as a model's
- * answer. It never returns an invalid workflow, nor one that leaves out or fakes a step: a chosen
+ * answer. Precision over recall: it places only what the request asks for (the model step only for
+ * language work, a sink only for a change asked of it), and a messaging service the request names
+ * that no offered component speaks is a failure, never a swap. It never returns an invalid
+ * workflow, nor one that leaves out or fakes a step: a chosen
  * component whose program or object input the request does not give, upstream data a step cannot
  * take, a read (or model answer) no later step uses, request values that belong in an object
  * input whose fields are not documented, or two values that fit one slot equally make a failure
@@ -67,7 +72,17 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
     };
   }
   const request = readRequest(input.userInput ?? "", input.discoveredParams ?? {});
-  const selection = selectComponents(offered, request);
+  const channel = missingChannel(request, offered);
+  if (channel !== undefined) {
+    // Delivering elsewhere than asked is a wrong success, however well the rest is planned.
+    return {
+      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) posts to ${channel}`,
+    };
+  }
+  const selection = selectComponents(
+    offered.map((component) => withNamedQueryFields(component, request)),
+    request,
+  );
   if (selection.components.length === 0) {
     return {
       failure: `the request mentions none of the offered components (${offered.map((component) => component.name).join(", ")}) and none of them takes a discovered value`,

@@ -37,10 +37,12 @@ const EXPECTED: Record<string, { used: string[] } | { failure: string }> = {
   "shell-test-report": { used: ["shell-command", "llm", "write-file"] },
   "standup-commits-slack": { used: ["git-log", "llm", "slack-post-message"] },
   "summarize-notes": { used: ["read-file", "llm", "write-file"] },
-  "translate-guide-french": { used: ["read-file", "translate-text", "llm", "write-file"] },
+  // The translator translates; a model step after it would only replace its exact result.
+  "translate-guide-french": { used: ["read-file", "translate-text", "write-file"] },
   "translate-readme": { used: ["read-file", "llm", "write-file"] },
   "weather-forecast-slack": { used: ["weather-forecast", "llm", "slack-post-message"] },
-  "weekly-report-email": { used: ["weekly-report", "llm", "send-email"] },
+  // The saved workflow writes the report; the request asks only to email it.
+  "weekly-report-email": { used: ["weekly-report", "send-email"] },
 };
 
 /** Node types of a workflow, a saved workflow by its name. */
@@ -911,7 +913,7 @@ describe("planWorkflowOffline: a word that states a parameter is no mention of a
         "- `body: dict` - `{title: str, priority: str}`: JSON body to send (optional)",
       ),
     });
-    expect(usedComponents(workflow)).toEqual(["http-request", "llm"]);
+    expect(usedComponents(workflow)).toEqual(["http-request"]);
     expect(paramsOf(workflow, "http-request")).toMatchObject({
       method: "POST",
       body: { title: "${ticket_title}", priority: "${priority}" },

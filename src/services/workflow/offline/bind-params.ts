@@ -47,16 +47,20 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
 function describedScore(tokens: readonly string[], slot: Slot): number {
   // A field of a dict input carries its parent's description, which is not about the field.
   if (slot.path.length > 1) return 0;
-  const described = new Set(nameTokens(slot.description).map(stem));
+  const described = nameTokens(slot.description).map(stem);
   const meaningful = tokens.filter(
     (token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token) && !VAGUE_TOKENS.has(token),
   );
-  return meaningful.some((token) => described.has(stem(token))) ? 0.5 : 0;
+  // "silent" is said by "Send silently": a described word may carry an ending the stem keeps.
+  const says = (token: string) =>
+    described.some((word) => word === stem(token) || (token.length >= 5 && word.startsWith(token)));
+  return meaningful.some(says) ? 0.5 : 0;
 }
 
 /**
- * Greedy assignment, best score first (ties: parameter, component, slot order). A slot takes one
- * value; a value may fill several slots (the repository of both the fetch and the comment step),
+ * Greedy assignment, best score first (ties: the slot whose description gives the value as its
+ * example, then parameter, component, slot order). A slot takes one value; a value may fill
+ * slots of several components, one each (the repository of both the fetch and the comment step),
  * but only slots that fit it by name as well as its best one, so a file path meant for the writer
  * does not also become the reader's path, nor the recipient also the copy recipient.
  */
@@ -81,8 +85,19 @@ export function bindParams(
       });
     });
   });
+  // Of equal fits, a slot whose description gives the value as its example ("Language to
+  // translate into, e.g. French") first.
+  const example = (candidate: Binding) =>
+    candidate.param.literals.some((literal) =>
+      candidate.slot.description.toLowerCase().includes(literal.toLowerCase()),
+    )
+      ? 0
+      : 1;
   candidates.sort(
-    (left, right) => right.score - left.score || compareOrder(left.order, right.order),
+    (left, right) =>
+      right.score - left.score ||
+      example(left) - example(right) ||
+      compareOrder(left.order, right.order),
   );
   const taken = new Set<Slot>();
   const best = new Map<DiscoveredParam, number>();
@@ -92,6 +107,14 @@ export function bindParams(
     const bestScore = best.get(candidate.param);
     // A second slot only by name: a description match ("Recipient address") is one slot's.
     if (bestScore !== undefined && (candidate.score < bestScore || candidate.score < 1)) continue;
+    // One value is one thing to a component: "French" is the target language, not the source too.
+    if (
+      bindings.some(
+        (bound) => bound.param === candidate.param && bound.component === candidate.component,
+      )
+    ) {
+      continue;
+    }
     taken.add(candidate.slot);
     best.set(candidate.param, candidate.score);
     bindings.push(candidate);
@@ -124,7 +147,8 @@ function valueFits(value: unknown, slotType: string): boolean {
   return false;
 }
 
-function looksLikePath(value: unknown): boolean {
+/** A single path or address ("notes.txt", "https://…/x"): something to read, not prose. */
+export function looksLikePath(value: unknown): boolean {
   return (
     typeof value === "string" &&
     /^[^\s]*[\\/.][^\s]*$/.test(value.trim()) &&

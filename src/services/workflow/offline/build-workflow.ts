@@ -5,12 +5,21 @@ import type { Binding } from "./bind-params.js";
 import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
 import { modelPrompt } from "./model-prompt.js";
+import { isNamedField } from "./named-fields.js";
 import { isSink } from "./relevance.js";
 import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
+import { sameStructure } from "./unneeded.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
-import { bestOutput, dataOutputs, isMetaOutput, isTextName } from "./wiring.js";
-import { GENERIC_TOKENS, nameTokens, SINK_WORDS, SOURCE_WORDS, VAGUE_TOKENS } from "./words.js";
+import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
+import {
+  GENERIC_TOKENS,
+  nameTokens,
+  SINK_WORDS,
+  SOURCE_WORDS,
+  stem,
+  VAGUE_TOKENS,
+} from "./words.js";
 
 /** A FlowIR document as plain JSON, before the validator and the contract judge it. */
 export interface PlannedDraft {
@@ -63,8 +72,10 @@ interface Placed {
  * discovered value bound to it (as its declared input); for a required slot, the best-fitting
  * output of the nearest earlier node; for a text slot, any earlier data nothing uses yet; else a
  * new required input named after the slot. A flag or a listed choice the request states is set
- * (stated-values.ts); other optional slots without a discovered value are left out, so the
- * component's own default applies. What cannot be done honestly (a program or object
+ * (stated-values.ts); an optional slot takes an earlier output its description names and the
+ * request asks for (git-push `ref` ← git-tag's `tag`), and a sink's optional text slot the model's
+ * answer nothing else uses; other optional slots are left out, so the component's own default
+ * applies. What cannot be done honestly (a program or object
  * input, data a slot cannot take, a read nobody uses, request values that belong in an object
  * without documented fields, two values that fit one slot equally) is listed in `problems`.
  */
@@ -104,9 +115,14 @@ export function buildWorkflow(
   }
 
   problems.push(...ambiguities(bindings, request));
-  /** Discovered values no slot takes: only a prompt can mention them. */
+  /**
+   * Discovered values no slot takes and no prompt carries: a model step carries any value but one
+   * the request gives as a named field ("priority high"), which is data for an object input.
+   */
   const unbound = request.discovered.filter(
-    (param) => !bindings.some((binding) => binding.param === param),
+    (param) =>
+      !bindings.some((binding) => binding.param === param) &&
+      (!hasModelStep || isNamedField(param, request)),
   );
   const placed: Placed[] = [];
   const nodes: DraftWorkflow["nodes"] = [];
@@ -121,13 +137,25 @@ export function buildWorkflow(
       }
       const stated = statedValue(slot, request);
       if (stated !== undefined) return stated;
-      if (!slot.required) return undefined;
+      if (!slot.required) return describedOutput(slot, placed, request);
       const wired = wireFromEarlier(slot, placed);
       if (wired !== undefined) return wired;
       const pending = pendingOutputs(placed, consumed);
+      // `records: list[dict]` after `charges: list[dict]`: the same structure is the data to take,
+      // never a new input asking for it.
+      const shaped = [...pending].reverse().find((output) => sameStructure(output.type, slot.type));
+      if (shaped !== undefined) return shaped.template;
       if (isTextName(slot.name) && pending.length > 0) {
-        // Earlier data is waiting and this slot takes data: wire it, never ask for it anew.
-        const fitting = [...pending].reverse().find((output) => typesFit(output.type, slot.type));
+        const named = namedPath(slot, placed, consumed, request);
+        if (named !== undefined) return named;
+        // Earlier data is waiting and this slot takes data: wire it, never ask for it anew. The
+        // nearest step's first fitting output is its main one (stdout, not stderr).
+        const nearest = [...pending]
+          .reverse()
+          .find((output) => typesFit(output.type, slot.type))?.producer;
+        const fitting = pending.find(
+          (output) => output.producer === nearest && typesFit(output.type, slot.type),
+        );
         if (fitting !== undefined) return fitting.template;
         // A file writer serialises lists and objects (as the validator's template-type rule
         // accepts): the nearest earlier data is what it writes.
@@ -182,6 +210,9 @@ export function buildWorkflow(
             : valueFor(slot);
         if (value !== undefined) setPath(params, slot.path, value);
       }
+      const answer = pendingAnswer(placed, new Set([...consumed, ...references(params)]));
+      const slot = answer === undefined ? undefined : optionalTextSlot(component, params, request);
+      if (answer !== undefined && slot !== undefined) setPath(params, slot.path, answer);
     }
     const emptyObjects = component.slots.filter(
       (slot) =>
@@ -232,22 +263,6 @@ export function buildWorkflow(
   };
 }
 
-/** Parameters that hold what a file writer writes (as in rules/template-rules.ts). */
-const CONTENT_SLOTS = new Set(["content", "contents", "data", "text", "body"]);
-const FILE_WRITER_NAME =
-  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
-const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
-
-/** The content slot of a component that writes files: it takes text, lists and objects alike. */
-function writesFiles(component: Component, slot: Slot): boolean {
-  return (
-    component.kind === "node" &&
-    slot.path.length === 1 &&
-    CONTENT_SLOTS.has(slot.name) &&
-    (FILE_WRITER_NAME.test(component.name) || FILE_WRITER_TEXT.test(component.description))
-  );
-}
-
 function isReadStep(component: Component): boolean {
   return (
     component.kind === "node" &&
@@ -255,6 +270,95 @@ function isReadStep(component: Component): boolean {
     !isSink(component) &&
     nameTokens(component.name).some((token) => READ_WORDS.has(token))
   );
+}
+
+/**
+ * A documented field of waiting earlier data that the request names for a text slot: "append its
+ * CSV line" takes `invoice.csv_line`, not the whole invoice.
+ */
+function namedPath(
+  slot: Slot,
+  placed: readonly Placed[],
+  consumed: ReadonlySet<string>,
+  request: PlanningRequest,
+): string | undefined {
+  const said = new Set(request.words.map((word) => word.stem));
+  for (const producer of [...placed].reverse()) {
+    for (const [path, type] of Object.entries(producer.component.paths)) {
+      const [output, ...rest] = path.split(".");
+      if (rest.length === 0 || consumed.has(`${producer.id}.${output}`)) continue;
+      if (producer.outputs[output!] === undefined || !typesFit(type, slot.type)) continue;
+      const words = nameTokens(rest[rest.length - 1]!);
+      if (words.length > 1 && words.every((word) => said.has(stem(word)))) {
+        return `\${${producer.id}.${path}}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An earlier output an optional slot's description names and the request asks for: git-push's
+ * `ref` ("Branch or tag to push") takes git-tag's `tag` when the request says "push the tag";
+ * left out, the push would send the current branch instead.
+ */
+function describedOutput(
+  slot: Slot,
+  placed: readonly Placed[],
+  request: PlanningRequest,
+): string | undefined {
+  if (slot.path.length !== 1) return undefined;
+  const described = new Set(nameTokens(slot.description).map(stem));
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const said = new Set(
+    request.words.filter((word) => !valueWords.has(word.index)).map((word) => word.stem),
+  );
+  for (const producer of [...placed].reverse()) {
+    if (producer.component.llmLike) continue;
+    for (const name of dataOutputs(producer.outputs)) {
+      const tokens = nameTokens(name);
+      if (tokens.length !== 1 || GENERIC_TOKENS.has(tokens[0]!)) continue;
+      const word = stem(tokens[0]!);
+      if (!described.has(word) || !said.has(word)) continue;
+      if (!typesFit(producer.outputs[name]!, slot.type)) continue;
+      return `\${${producer.id}.${name}}`;
+    }
+  }
+  return undefined;
+}
+
+/** The model step's text answer when no step uses it yet, as a template. */
+function pendingAnswer(
+  placed: readonly Placed[],
+  consumed: ReadonlySet<string>,
+): string | undefined {
+  return pendingOutputs(
+    placed.filter((producer) => producer.component.llmLike),
+    consumed,
+  ).find((output) => inputTypeOf(output.type) === "string")?.template;
+}
+
+/**
+ * An optional text input of a sink left empty, which the model's answer is for: "a description
+ * written from the diff" is github-create-pull's optional `body` ("Description in Markdown").
+ * Of several, the one whose name or description the request says; else the first.
+ */
+function optionalTextSlot(
+  component: Component,
+  params: Record<string, unknown>,
+  request: PlanningRequest,
+): Slot | undefined {
+  if (!isSink(component)) return undefined;
+  const open = component.slots.filter(
+    (slot) =>
+      !slot.required && slot.path.length === 1 && isTextName(slot.name) && !(slot.name in params),
+  );
+  const said = new Set(request.words.map((word) => word.stem));
+  const saysSlot = (slot: Slot) =>
+    nameTokens(`${slot.name} ${slot.description}`).some(
+      (token) => !GENERIC_TOKENS.has(token) && said.has(stem(token)),
+    );
+  return open.find(saysSlot) ?? open[0];
 }
 
 /** Every `node.output` a params value references. */
@@ -274,8 +378,8 @@ function references(value: unknown, found: string[] = []): string[] {
 function pendingOutputs(
   placed: readonly Placed[],
   consumed: ReadonlySet<string>,
-): { template: string; type: string; label: string }[] {
-  const pending: { template: string; type: string; label: string }[] = [];
+): { template: string; type: string; label: string; producer: string }[] {
+  const pending: { template: string; type: string; label: string; producer: string }[] = [];
   for (const producer of placed) {
     if (dataOutputs(producer.outputs).some((name) => consumed.has(`${producer.id}.${name}`))) {
       continue;
@@ -285,6 +389,7 @@ function pendingOutputs(
         template: `\${${producer.id}.${name}}`,
         type: producer.outputs[name]!,
         label: name,
+        producer: producer.id,
       });
     }
   }

@@ -23,6 +23,8 @@ export interface Component {
   slots: Slot[];
   /** Output name → type. */
   outputs: Record<string, string>;
+  /** Documented paths inside outputs ("invoice.csv_line") → type. */
+  paths: Record<string, string>;
   /** Position in the planning context (the last tie-breaker of the ordering). */
   index: number;
   /** Has a `prompt` input: the step that does the language work. */
@@ -50,6 +52,7 @@ export function describeComponents(context: PlanningContext): Component[] {
       description: spec.description,
       slots,
       outputs: { ...spec.outputs },
+      paths: { ...spec.paths },
       index: components.length,
       llmLike: spec.kind === "node" && Object.hasOwn(spec.inputs, "prompt"),
     });

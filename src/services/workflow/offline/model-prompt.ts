@@ -70,14 +70,23 @@ function replaceLiterals(
   request: PlanningRequest,
   inputFor: ReadonlyMap<string, string>,
 ): string {
-  // Longest first, so "README.es.md" is replaced before a shorter value it contains.
+  let result = text;
+  for (const param of request.discovered) {
+    const name = inputFor.get(param.name);
+    if (name !== undefined && param.literals.length > 1) {
+      result = replaceList(result, param.literals, `\${${name}}`);
+    }
+  }
+  // Longest first, so "README.es.md" is replaced before a shorter value it contains. A
+  // word-only item of a list ("id" of the columns) left after its list is prose, not the value.
   const literals = request.discovered
     .flatMap((param) =>
-      param.literals.map((literal) => ({ literal, name: inputFor.get(param.name) })),
+      param.literals
+        .filter((literal) => param.literals.length === 1 || !needleOf(literal).word)
+        .map((literal) => ({ literal, name: inputFor.get(param.name) })),
     )
     .filter((entry): entry is { literal: string; name: string } => entry.name !== undefined)
     .sort((left, right) => right.literal.length - left.literal.length);
-  let result = text;
   for (const { literal, name } of literals) {
     result = result
       .split(/(\$\{[^}]*\})/)
@@ -89,9 +98,35 @@ function replaceLiterals(
   return result;
 }
 
-/** Every word-bounded occurrence of `literal` in `text` (discovered-values.ts) replaced. */
+/**
+ * "the id, amount and customer columns": a list value said as a list becomes its one template,
+ * not a template per item ("the ${columns}, ${columns} and ${columns} columns").
+ */
+function replaceList(text: string, items: readonly string[], replacement: string): string {
+  const item = items
+    .map((entry) => entry.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .sort((left, right) => right.length - left.length)
+    .join("|");
+  const list = new RegExp(
+    `(?<![\\w-])(?:${item})(?:\\s*(?:,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+)(?:${item}))+(?![\\w-])`,
+    "gi",
+  );
+  return text
+    .split(/(\$\{[^}]*\})/)
+    .map((segment, index) => (index % 2 === 1 ? segment : segment.replace(list, () => replacement)))
+    .join("");
+}
+
+/**
+ * Every word-bounded occurrence of `literal` in `text` (discovered-values.ts) replaced, but for a
+ * word-only value inside a hyphenated name ("customer" of "stripe-get-customer"): that is no copy
+ * of the value to the `hardcoded` rule, and templating it would garble the name.
+ */
 function replaceWords(text: string, literal: string, replacement: string): string {
-  const starts = wordOccurrences(foldCase(text), needleOf(literal));
+  const needle = needleOf(literal);
+  const starts = wordOccurrences(foldCase(text), needle).filter(
+    (start) => !needle.word || (text[start - 1] !== "-" && text[start + literal.length] !== "-"),
+  );
   if (starts.length === 0) return text;
   const pieces: string[] = [];
   let from = 0;

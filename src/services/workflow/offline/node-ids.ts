@@ -90,7 +90,8 @@ function componentId(
     }
     return token;
   });
-  return tokens.join("_");
+  // send-email said as "email the output" is email, not email_email.
+  return tokens.filter((token, index) => token !== tokens[index - 1]).join("_");
 }
 
 /** The word the request uses for a component verb: "save" for write. */

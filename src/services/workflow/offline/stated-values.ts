@@ -22,9 +22,13 @@ export function statedValue(slot: Slot, request: PlanningRequest): unknown {
   const type = inputTypeOf(slot.type);
   if (type === "boolean") {
     const tokens = nameTokens(slot.name);
-    return tokens.length > 0 && tokens.every((token) => saidWords(token, request).length > 0)
-      ? true
-      : undefined;
+    // A plural flag said in the singular is about one thing: "push the tag" is not `tags`
+    // ("Also push all tags").
+    const says = (token: string) =>
+      saidWords(token, request).some(
+        (word) => !(token.endsWith("s") && word.word === token.slice(0, -1)),
+      );
+    return tokens.length > 0 && tokens.every(says) ? true : undefined;
   }
   const stated = [...new Set(statedChoices(slot, request).map((entry) => entry.choice))];
   return stated.length === 1 ? stated[0] : undefined;

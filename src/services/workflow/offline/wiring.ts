@@ -1,4 +1,4 @@
-import type { Slot } from "./components.js";
+import type { Component, Slot } from "./components.js";
 import { typesFit } from "./value-types.js";
 import { nameTokens, stem } from "./words.js";
 
@@ -45,4 +45,20 @@ export function bestOutput(
 /** Outputs worth passing on: everything but status and usage reports. */
 export function dataOutputs(outputs: Readonly<Record<string, string>>): string[] {
   return Object.keys(outputs).filter((name) => !isMetaOutput(name));
+}
+
+/** Parameters that hold what a file writer writes (as in rules/template-rules.ts). */
+const CONTENT_SLOTS = new Set(["content", "contents", "data", "text", "body"]);
+const FILE_WRITER_NAME =
+  /(write|save|append|dump|export)[-_]?(file|json|to[-_]?file)|file[-_]?(write|writer|save)/i;
+const FILE_WRITER_TEXT = /\b(writes?|saves?|appends?)\b[^.]*\bfiles?\b/i;
+
+/** The content slot of a component that writes files: it takes text, lists and objects alike. */
+export function writesFiles(component: Component, slot: Slot): boolean {
+  return (
+    component.kind === "node" &&
+    slot.path.length === 1 &&
+    CONTENT_SLOTS.has(slot.name) &&
+    (FILE_WRITER_NAME.test(component.name) || FILE_WRITER_TEXT.test(component.description))
+  );
 }

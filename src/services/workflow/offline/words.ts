@@ -42,7 +42,7 @@ export function stem(word: string): string {
  * the component is called write-file: without this table the planner would miss most sinks.
  */
 const SYNONYMS: Record<string, readonly string[]> = {
-  write: ["write", "save", "store", "export"],
+  write: ["write", "save", "store", "export", "append"],
   save: ["save", "write", "store"],
   // Not "open": "open a ticket", "the open issues" are no reads; a file to read is found by its
   // discovered path anyway.
@@ -125,6 +125,8 @@ export const GENERIC_TOKENS = new Set([
   "tool",
   "node",
   "value",
+  // "csv-to-json": every request says "to".
+  "to",
 ]);
 
 /** Parameter-name words that say a value is read from (source) or written to (sink). */

@@ -1,0 +1,53 @@
+import type { Component } from "./components.js";
+import type { PlanningRequest } from "./request.js";
+import { nameTokens } from "./words.js";
+
+/** Messaging services a request names as the place to deliver to ("… on Discord"). */
+const CHANNELS = new Map([
+  ["discord", "Discord"],
+  ["teams", "Microsoft Teams"],
+  ["slack", "Slack"],
+  ["telegram", "Telegram"],
+  ["whatsapp", "WhatsApp"],
+  ["mattermost", "Mattermost"],
+  ["webex", "Webex"],
+  ["zulip", "Zulip"],
+  ["sms", "SMS"],
+  ["mastodon", "Mastodon"],
+]);
+/** Words before a service name that make it the destination, not a topic ("teams" of people). */
+const DESTINATION_WORDS = new Set([
+  "on",
+  "to",
+  "via",
+  "in",
+  "into",
+  "through",
+  "over",
+  "microsoft",
+]);
+
+/**
+ * The messaging service the request names as its destination when no offered component speaks
+ * it: "post the number to #growth on Discord" with only Slack offered must fail, naming Discord,
+ * instead of posting to Slack. Undefined when every named service is offered.
+ */
+export function missingChannel(
+  request: PlanningRequest,
+  offered: readonly Component[],
+): string | undefined {
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const spoken = new Set(
+    offered.flatMap((component) => [
+      ...nameTokens(component.name),
+      ...nameTokens(component.description),
+    ]),
+  );
+  for (const word of request.words) {
+    const channel = CHANNELS.get(word.word);
+    if (channel === undefined || valueWords.has(word.index) || spoken.has(word.word)) continue;
+    const before = request.words[word.index - 1]?.word;
+    if (before !== undefined && DESTINATION_WORDS.has(before)) return channel;
+  }
+  return undefined;
+}
