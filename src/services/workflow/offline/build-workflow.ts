@@ -11,7 +11,14 @@ import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { sameStructure } from "./unneeded.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
-import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
+import {
+  bestOutput,
+  dataOutputs,
+  isMetaOutput,
+  isTextName,
+  takesText,
+  writesFiles,
+} from "./wiring.js";
 import {
   GENERIC_TOKENS,
   nameTokens,
@@ -350,8 +357,7 @@ function optionalTextSlot(
 ): Slot | undefined {
   if (!isSink(component)) return undefined;
   const open = component.slots.filter(
-    (slot) =>
-      !slot.required && slot.path.length === 1 && isTextName(slot.name) && !(slot.name in params),
+    (slot) => !slot.required && slot.path.length === 1 && takesText(slot) && !(slot.name in params),
   );
   const said = new Set(request.words.map((word) => word.stem));
   const saysSlot = (slot: Slot) =>
@@ -417,13 +423,25 @@ class InputRegistry {
   }
 }
 
-/** The nearest earlier node with a fitting output; a closer node wins over a better name match. */
+/**
+ * The nearest earlier node with a fitting output; a closer node wins over a better name match.
+ * A text input follows the data flow: the nearest step with a text output of a fitting type feeds
+ * it even when no name matches (write-file's `content` takes markdown-to-html's `html`, not the
+ * read-file `content` the HTML was made from); names only choose among that step's outputs.
+ */
 function wireFromEarlier(slot: Slot, placed: readonly Placed[]): string | undefined {
   for (const producer of [...placed].reverse()) {
-    const output = bestOutput(producer.outputs, slot);
-    if (output !== undefined) return `\${${producer.id}.${output.name}}`;
+    const output =
+      bestOutput(producer.outputs, slot)?.name ??
+      (takesText(slot) ? firstFitting(producer.outputs, slot) : undefined);
+    if (output !== undefined) return `\${${producer.id}.${output}}`;
   }
   return undefined;
+}
+
+/** A producer's first data output whose type fits the slot: its main one. */
+function firstFitting(outputs: Readonly<Record<string, string>>, slot: Slot): string | undefined {
+  return dataOutputs(outputs).find((name) => typesFit(outputs[name]!, slot.type));
 }
 
 /**

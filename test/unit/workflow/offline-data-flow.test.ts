@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
+import type { OfflinePlanInput } from "../../../src/services/workflow/offline-planner.js";
+import { planWorkflowOffline } from "../../../src/services/workflow/offline-planner.js";
+
+/**
+ * The offline planner wires by data flow: what a step makes reaches a later step, and a sink
+ * writes or sends the data the step before it made, not an older output that shares a name.
+ */
+const READ_NODE = `### read-file
+Reads a text file.
+
+**Inputs**:
+- \`file_path: str\` - Path of the file to read
+
+**Outputs**:
+- \`content: str\` - The file contents
+`;
+const WRITE_NODE = `### write-file
+Writes text to a file.
+
+**Inputs**:
+- \`file_path: str\` - Path of the file to write
+- \`content: str\` - Text to write
+
+**Outputs**:
+- \`written: bool\` - True when written
+`;
+const RENDER_NODE = `### markdown-to-html
+Renders Markdown text to an HTML document.
+
+**Inputs**:
+- \`markdown: str\` - Markdown source
+
+**Outputs**:
+- \`html: str\` - The HTML document
+`;
+const TRANSLATE_NODE = `### text-translate
+Translates text into another language.
+
+**Inputs**:
+- \`text: str\` - Text to translate
+- \`target_lang: str\` - Target language, e.g. Spanish
+
+**Outputs**:
+- \`translation: str\` - The translated text
+`;
+const WEBHOOK_NODE = `### webhook-post
+Posts a message to an incoming webhook.
+
+**Inputs**:
+- \`webhook_url: str\` - The incoming-webhook address
+- \`message: str\` - Message text; sent as the payload's text field
+
+**Outputs**:
+- \`status_code: int\` - HTTP status of the answer
+`;
+const LLM_NODE = `### llm
+Sends a prompt to a language model.
+
+**Inputs**:
+- \`prompt: str\` - The full prompt
+
+**Outputs**:
+- \`response: str\` - The model's answer
+`;
+const TICKET_NODE = `### tracker-create-issue
+Creates an issue in a tracker project.
+
+**Inputs**:
+- \`project_key: str\` - Project key, e.g. OPS
+- \`summary: str\` - Issue title
+- \`description: str\` - Issue text (optional)
+
+**Outputs**:
+- \`issue_key: str\` - Key of the new issue
+`;
+
+/** A request over the given components, all of them browsed. */
+function offer(
+  nodes: string[],
+  userInput: string,
+  discoveredParams: Record<string, unknown>,
+): OfflinePlanInput {
+  return {
+    userInput,
+    planningContext: `## Selected Components\n\n${nodes.join("\n")}`,
+    browsedComponents: {
+      nodeIds: nodes.map((node) => /^### (\S+)/.exec(node)![1]!),
+      workflowNames: [],
+    },
+    discoveredParams,
+  };
+}
+
+function plan(input: OfflinePlanInput): FlowIr {
+  const result = planWorkflowOffline(input);
+  if ("failure" in result) throw new Error(`expected a workflow, got failure: ${result.failure}`);
+  return result.workflow;
+}
+
+function paramsOf(workflow: FlowIr, type: string): Record<string, unknown> {
+  const node = workflow.nodes.find((candidate) => candidate.type === type);
+  if (node === undefined) throw new Error(`no ${type} node in ${JSON.stringify(workflow.nodes)}`);
+  return node.params;
+}
+
+describe("offline planner: a text input takes the data of the step before it", () => {
+  it("writes the rendered HTML, not the Markdown read before it (same name `content`)", () => {
+    const workflow = plan(
+      offer(
+        [READ_NODE, RENDER_NODE, WRITE_NODE],
+        "Render docs/notes.md as HTML and save it to site/notes.html",
+        { input_file: "docs/notes.md", output_file: "site/notes.html" },
+      ),
+    );
+    expect(paramsOf(workflow, "write-file").content).toBe("${markdown_to_html.html}");
+  });
+
+  it("posts the translation to a `message` input described as 'Message text', no new input", () => {
+    const workflow = plan(
+      offer(
+        [READ_NODE, TRANSLATE_NODE, WEBHOOK_NODE],
+        "Translate news/launch.md into Spanish and post it through the webhook https://hooks.example.com/1",
+        {
+          input_file: "news/launch.md",
+          target_language: "Spanish",
+          webhook_url: "https://hooks.example.com/1",
+        },
+      ),
+    );
+    expect(paramsOf(workflow, "webhook-post").message).toBe("${text_translate.translation}");
+    expect(Object.keys(workflow.inputs)).not.toContain("post_message");
+  });
+
+  it("puts the model's summary in an optional `description` described as 'Issue text'", () => {
+    const workflow = plan(
+      offer(
+        [READ_NODE, LLM_NODE, TICKET_NODE],
+        'Read support/case.txt, write a one-paragraph summary of it, and create an issue in project SUP titled "Checkout fails" with the summary as its description',
+        { case_file: "support/case.txt", project_key: "SUP", title: "Checkout fails" },
+      ),
+    );
+    expect(String(paramsOf(workflow, "tracker-create-issue").description)).toMatch(
+      /^\$\{\w+\.response\}$/,
+    );
+  });
+});
