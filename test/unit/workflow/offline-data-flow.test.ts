@@ -76,6 +76,16 @@ Creates an issue in a tracker project.
 - \`issue_key: str\` - Key of the new issue
 `;
 
+const PARSE_NODE = `### csv-parse
+Parses CSV text into rows.
+
+**Inputs**:
+- \`csv_text: str\` - CSV text
+
+**Outputs**:
+- \`rows: list[dict]\` - One object per row
+`;
+
 /** A request over the given components, all of them browsed. */
 function offer(
   nodes: string[],
@@ -91,6 +101,14 @@ function offer(
     },
     discoveredParams,
   };
+}
+
+function failureOf(input: OfflinePlanInput): string {
+  const result = planWorkflowOffline(input);
+  if (!("failure" in result)) {
+    throw new Error(`expected a failure, got ${JSON.stringify(result.workflow.nodes)}`);
+  }
+  return result.failure;
 }
 
 function plan(input: OfflinePlanInput): FlowIr {
@@ -144,5 +162,18 @@ describe("offline planner: a text input takes the data of the step before it", (
     expect(String(paramsOf(workflow, "tracker-create-issue").description)).toMatch(
       /^\$\{\w+\.response\}$/,
     );
+  });
+});
+
+describe("offline planner: no step's work is thrown away", () => {
+  it("fails, naming the transform, when no later step takes what it made", () => {
+    const failure = failureOf(
+      offer(
+        [READ_NODE, PARSE_NODE, WEBHOOK_NODE],
+        "Read data/sales.csv, parse the CSV and post it through the webhook https://hooks.example.com/1",
+        { input_file: "data/sales.csv", webhook_url: "https://hooks.example.com/1" },
+      ),
+    );
+    expect(failure).toContain("could not place `csv-parse`: no later step uses its output (rows");
   });
 });

@@ -245,12 +245,14 @@ export function buildWorkflow(
     placed.push({ id, component, outputs: { ...component.outputs } });
   });
 
-  // A read step, and the model step, feed the steps after them; the last step's data is the
-  // workflow's result.
-  for (const producer of placed.slice(0, -1)) {
-    if (!isReadStep(producer.component) && !producer.component.llmLike) continue;
+  // A read step, the model step and a transform (a step that takes earlier data) make data for
+  // the steps after them: work whose result nobody takes was done for nothing. The last step's
+  // data is the workflow's result; a count or a flag only reports that a step ran.
+  for (const [index, producer] of placed.slice(0, -1).entries()) {
+    const transforms = references(nodes[index]!.params).length > 0;
+    if (!isReadStep(producer.component) && !producer.component.llmLike && !transforms) continue;
     const data = Object.entries(producer.outputs).filter(
-      ([name, type]) => !isMetaOutput(name) && inputTypeOf(type) !== "boolean",
+      ([name, type]) => !isMetaOutput(name) && !REPORT_TYPES.has(inputTypeOf(type) ?? ""),
     );
     if (data.length === 0) continue;
     if (data.some(([name]) => consumed.has(`${producer.id}.${name}`))) continue;
@@ -333,6 +335,9 @@ function describedOutput(
   }
   return undefined;
 }
+
+/** Output types that report on a step (how many rows, whether it ran) rather than carry data. */
+const REPORT_TYPES = new Set<string>(["boolean", "integer", "number"]);
 
 /** The model step's text answer when no step uses it yet, as a template. */
 function pendingAnswer(
