@@ -86,6 +86,28 @@ Parses CSV text into rows.
 - \`rows: list[dict]\` - One object per row
 `;
 
+const MERGE_NODE = `### pdf-merge
+Merges several PDF files into one.
+
+**Inputs**:
+- \`pdf_paths: list[str]\` - PDF files to merge, in order
+- \`output_path: str\` - Path of the merged PDF
+
+**Outputs**:
+- \`merged_path: str\` - Path of the merged PDF
+`;
+const RESIZE_NODE = `### image-resize
+Resizes an image, keeping its format.
+
+**Inputs**:
+- \`image_path: str\` - Image to resize
+- \`width: int\` - New width in pixels
+- \`output_path: str\` - Where to save the result
+
+**Outputs**:
+- \`resized_path: str\` - Path of the resized image
+`;
+
 /** A request over the given components, all of them browsed. */
 function offer(
   nodes: string[],
@@ -175,5 +197,33 @@ describe("offline planner: no step's work is thrown away", () => {
       ),
     );
     expect(failure).toContain("could not place `csv-parse`: no later step uses its output (rows");
+  });
+});
+
+describe("offline planner: no value of the request is dropped", () => {
+  it("sends `output_file` to `output_path`: file and path name the same place", () => {
+    const workflow = plan(
+      offer([MERGE_NODE], "Merge a.pdf and b.pdf into full.pdf", {
+        pdf_files: ["a.pdf", "b.pdf"],
+        output_file: "full.pdf",
+      }),
+    );
+    expect(paramsOf(workflow, "pdf-merge").output_path).toBe("${output_file}");
+  });
+
+  it("fails, naming the value, when no offered step takes it and there is no model step", () => {
+    const failure = failureOf(
+      offer(
+        [RESIZE_NODE],
+        "Resize banner.jpg to 600 pixels wide and convert it to WebP as banner.webp",
+        {
+          image_path: "banner.jpg",
+          width: 600,
+          format: "webp",
+          output_file: "banner.webp",
+        },
+      ),
+    );
+    expect(failure).toContain("nothing offered takes `format: webp`");
   });
 });

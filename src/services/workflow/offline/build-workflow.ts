@@ -118,6 +118,9 @@ export function buildWorkflow(
       );
       inputFor.set(param.name, name);
       mustUse.push(name);
+    } else {
+      // A value the request states but no step uses: the workflow would quietly ignore it.
+      problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
     }
   }
 
@@ -334,6 +337,12 @@ function describedOutput(
     }
   }
   return undefined;
+}
+
+/** A discovered value as the request gave it, short enough for a failure text. */
+function describeValue(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Output types that report on a step (how many rows, whether it ran) rather than carry data. */
