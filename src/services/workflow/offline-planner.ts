@@ -76,7 +76,7 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
   if (channel !== undefined) {
     // Delivering elsewhere than asked is a wrong success, however well the rest is planned.
     return {
-      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) posts to ${channel}`,
+      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) works with ${channel}`,
     };
   }
   const selection = selectComponents(

@@ -227,3 +227,28 @@ describe("offline planner: no value of the request is dropped", () => {
     expect(failure).toContain("nothing offered takes `format: webp`");
   });
 });
+
+describe("offline planner: the model step does not stand in for a missing service", () => {
+  it("fails, naming Jira, when the request opens a Jira ticket and only GitHub is offered", () => {
+    const GITHUB_ISSUE_NODE = `### github-create-issue
+Opens an issue in a GitHub repository.
+
+**Inputs**:
+- \`repo: str\` - owner/name
+- \`title: str\` - Issue title
+- \`body: str\` - Issue text (optional)
+
+**Outputs**:
+- \`issue_number: int\` - Number of the new issue
+`;
+    const failure = failureOf(
+      offer(
+        [READ_NODE, GITHUB_ISSUE_NODE, LLM_NODE],
+        "Open a Jira ticket in project OPS describing the failed backup in logs/backup.log",
+        { project_key: "OPS", log_file: "logs/backup.log" },
+      ),
+    );
+    expect(failure).toContain("Jira");
+    expect(failure).toContain("github-create-issue");
+  });
+});
