@@ -252,3 +252,30 @@ Opens an issue in a GitHub repository.
     expect(failure).toContain("github-create-issue");
   });
 });
+
+describe("offline planner: a dedicated component does its own language work", () => {
+  it("posts the classifier's label, with no model step for 'the review' it classifies", () => {
+    const CLASSIFY_NODE = `### sentiment-classify
+Classifies the sentiment of a text.
+
+**Inputs**:
+- \`text: str\` - Text to classify
+
+**Outputs**:
+- \`label: str\` - positive, neutral or negative
+`;
+    const workflow = plan(
+      offer(
+        [READ_NODE, CLASSIFY_NODE, LLM_NODE, WEBHOOK_NODE],
+        "Classify the sentiment of the review in feedback/review.txt and post the label through the webhook https://hooks.example.com/1",
+        { review_file: "feedback/review.txt", webhook_url: "https://hooks.example.com/1" },
+      ),
+    );
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "read-file",
+      "sentiment-classify",
+      "webhook-post",
+    ]);
+    expect(paramsOf(workflow, "webhook-post").message).toBe("${sentiment_classify.label}");
+  });
+});
