@@ -279,3 +279,54 @@ Classifies the sentiment of a text.
     expect(paramsOf(workflow, "webhook-post").message).toBe("${sentiment_classify.label}");
   });
 });
+
+describe("offline planner: a word another step's parameter covers mentions no new component", () => {
+  it("appends the rows with csv-export's `append`, without a spreadsheet step it would invent ids for", () => {
+    const QUERY_NODE = `### sql-query
+Runs a SQL query against a database.
+
+**Inputs**:
+- \`connection_url: str\` - Database address
+- \`sql: str\` - The query
+
+**Outputs**:
+- \`rows: list[dict]\` - Result rows
+`;
+    const EXPORT_NODE = `### csv-export
+Writes a list of records to a CSV file.
+
+**Inputs**:
+- \`rows: list[dict]\` - Records to write
+- \`file_path: str\` - Path of the CSV file
+
+**Outputs**:
+- \`rows_written: int\` - Number of rows written
+
+**Parameters**:
+- \`append: bool\` - Add the rows to the end of an existing file (default false)
+`;
+    const SHEET_NODE = `### spreadsheet-append-row
+Appends one row to a worksheet.
+
+**Inputs**:
+- \`spreadsheet_id: str\` - Id of the spreadsheet
+- \`values: list\` - Cell values of the row
+
+**Outputs**:
+- \`updated_range: str\` - Range that was written
+`;
+    const workflow = plan(
+      offer(
+        [QUERY_NODE, EXPORT_NODE, SHEET_NODE],
+        "Run SELECT id FROM orders on postgres://db/shop and append the rows to reports/orders.csv",
+        {
+          connection_url: "postgres://db/shop",
+          sql: "SELECT id FROM orders",
+          output_file: "reports/orders.csv",
+          append: true,
+        },
+      ),
+    );
+    expect(workflow.nodes.map((node) => node.type)).toEqual(["sql-query", "csv-export"]);
+  });
+});
