@@ -330,3 +330,29 @@ Appends one row to a worksheet.
     expect(workflow.nodes.map((node) => node.type)).toEqual(["sql-query", "csv-export"]);
   });
 });
+
+describe("offline planner: a service word of the chosen sink asks for no search", () => {
+  it("creates the issue without a search step that shares only the service name and project", () => {
+    const SEARCH_NODE = `### tracker-search-issues
+Finds issues in a tracker project.
+
+**Inputs**:
+- \`project_key: str\` - Project key
+
+**Outputs**:
+- \`issues: list[dict]\` - Matching issues
+`;
+    const workflow = plan(
+      offer(
+        [READ_NODE, SEARCH_NODE, LLM_NODE, TICKET_NODE],
+        'Read support/case.txt, write a one-paragraph summary of it, and open a tracker bug in project SUP titled "Checkout fails" with the summary as its description',
+        { case_file: "support/case.txt", project_key: "SUP", title: "Checkout fails" },
+      ),
+    );
+    expect(workflow.nodes.map((node) => node.type)).toEqual([
+      "read-file",
+      "llm",
+      "tracker-create-issue",
+    ]);
+  });
+});
