@@ -98,6 +98,10 @@ export function buildWorkflow(
   const hasModelStep = chain.some((component) => component.llmLike);
   const inputFor = new Map<string, string>();
   const mustUse: string[] = [];
+  /** Values no slot takes and no prompt carries. */
+  const dropped: DiscoveredParam[] = [];
+  /** Values a failure already names as belonging in an undocumented object input. */
+  const forObjectInput = new Set<DiscoveredParam>();
   for (const param of request.discovered) {
     const binding = describingBinding(param, bindings, chain);
     if (binding !== undefined) {
@@ -119,8 +123,7 @@ export function buildWorkflow(
       inputFor.set(param.name, name);
       mustUse.push(name);
     } else {
-      // A value the request states but no step uses: the workflow would quietly ignore it.
-      problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
+      dropped.push(param);
     }
   }
 
@@ -231,6 +234,7 @@ export function buildWorkflow(
         params[slot.name] === undefined,
     );
     if (component.kind === "node" && emptyObjects.length > 0 && unbound.length > 0) {
+      unbound.forEach((param) => forObjectInput.add(param));
       // "POST … with the title X and priority high": those values are the body; a prompt that
       // mentions them does not send them.
       problems.push(
@@ -247,6 +251,12 @@ export function buildWorkflow(
     for (const reference of references(params)) consumed.add(reference);
     placed.push({ id, component, outputs: { ...component.outputs } });
   });
+
+  for (const param of dropped) {
+    if (forObjectInput.has(param)) continue;
+    // A value the request states but no step uses: the workflow would quietly ignore it.
+    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
+  }
 
   // A read step, the model step and a transform (a step that takes earlier data) make data for
   // the steps after them: work whose result nobody takes was done for nothing. The last step's
