@@ -44,7 +44,8 @@ const FAILURE_ERROR_LIMIT = 3;
  * that no offered component speaks is a failure, never a swap. It never returns an invalid
  * workflow, nor one that leaves out or fakes a step: a chosen
  * component whose program or object input the request does not give, upstream data a step cannot
- * take, a read (or model answer) no later step uses, request values that belong in an object
+ * take, a read, transform or model answer no later step uses, a request value no step takes,
+ * request values that belong in an object
  * input whose fields are not documented, or two values that fit one slot equally make a failure
  * naming each component.
  *
@@ -76,7 +77,7 @@ export function planFromContext(input: OfflinePlanRequest): OfflinePlanResult {
   if (channel !== undefined) {
     // Delivering elsewhere than asked is a wrong success, however well the rest is planned.
     return {
-      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) posts to ${channel}`,
+      failure: `the request asks to deliver on ${channel}, but none of the offered components (${offered.map((component) => component.name).join(", ")}) works with ${channel}`,
     };
   }
   const selection = selectComponents(

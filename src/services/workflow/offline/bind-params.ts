@@ -30,12 +30,33 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
   const shared = tokens.filter(
     (token) => !SOURCE_WORDS.has(token) && !SINK_WORDS.has(token) && slotStems.has(stem(token)),
   ).length;
-  if (shared === 0) return describedScore(tokens, slot);
+  if (shared === 0) return sameRolePath(tokens, slot) ? 1 : describedScore(tokens, slot);
   const sink = isSink(component);
   let score = shared;
   if (tokens.some((token) => SOURCE_WORDS.has(token))) score += sink ? -0.5 : 0.5;
   if (tokens.some((token) => SINK_WORDS.has(token))) score += sink ? 0.5 : -0.5;
   return score;
+}
+
+/** File and path both name where a file is. */
+const LOCATION_TOKENS = new Set(["file", "path"]);
+
+/**
+ * `output_file` for `output_path`: the same role word and, for the rest, only "file" or "path",
+ * which name the same thing (a file is given by its path).
+ */
+function sameRolePath(tokens: readonly string[], slot: Slot): boolean {
+  const slotTokens = nameTokens(slot.name);
+  const role = (token: string) => SOURCE_WORDS.has(token) || SINK_WORDS.has(token);
+  const roles = tokens.filter(role);
+  const rest = (list: readonly string[]) => list.filter((token) => !role(token));
+  return (
+    roles.length > 0 &&
+    roles.every((token) => slotTokens.includes(token)) &&
+    [...rest(tokens), ...rest(slotTokens)].every((token) => LOCATION_TOKENS.has(token)) &&
+    rest(tokens).length > 0 &&
+    rest(slotTokens).length > 0
+  );
 }
 
 /**

@@ -11,7 +11,14 @@ import { statedValue } from "./stated-values.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { sameStructure } from "./unneeded.js";
 import { inputTypeOf, typesFit, valueTypeOf } from "./value-types.js";
-import { bestOutput, dataOutputs, isMetaOutput, isTextName, writesFiles } from "./wiring.js";
+import {
+  bestOutput,
+  dataOutputs,
+  isMetaOutput,
+  isTextName,
+  takesText,
+  writesFiles,
+} from "./wiring.js";
 import {
   GENERIC_TOKENS,
   nameTokens,
@@ -91,6 +98,10 @@ export function buildWorkflow(
   const hasModelStep = chain.some((component) => component.llmLike);
   const inputFor = new Map<string, string>();
   const mustUse: string[] = [];
+  /** Values no slot takes and no prompt carries. */
+  const dropped: DiscoveredParam[] = [];
+  /** Values a failure already names as belonging in an undocumented object input. */
+  const forObjectInput = new Set<DiscoveredParam>();
   for (const param of request.discovered) {
     const binding = describingBinding(param, bindings, chain);
     if (binding !== undefined) {
@@ -111,6 +122,8 @@ export function buildWorkflow(
       );
       inputFor.set(param.name, name);
       mustUse.push(name);
+    } else {
+      dropped.push(param);
     }
   }
 
@@ -221,6 +234,7 @@ export function buildWorkflow(
         params[slot.name] === undefined,
     );
     if (component.kind === "node" && emptyObjects.length > 0 && unbound.length > 0) {
+      unbound.forEach((param) => forObjectInput.add(param));
       // "POST … with the title X and priority high": those values are the body; a prompt that
       // mentions them does not send them.
       problems.push(
@@ -238,12 +252,20 @@ export function buildWorkflow(
     placed.push({ id, component, outputs: { ...component.outputs } });
   });
 
-  // A read step, and the model step, feed the steps after them; the last step's data is the
-  // workflow's result.
-  for (const producer of placed.slice(0, -1)) {
-    if (!isReadStep(producer.component) && !producer.component.llmLike) continue;
+  for (const param of dropped) {
+    if (forObjectInput.has(param)) continue;
+    // A value the request states but no step uses: the workflow would quietly ignore it.
+    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
+  }
+
+  // A read step, the model step and a transform (a step that takes earlier data) make data for
+  // the steps after them: work whose result nobody takes was done for nothing. The last step's
+  // data is the workflow's result; a count or a flag only reports that a step ran.
+  for (const [index, producer] of placed.slice(0, -1).entries()) {
+    const transforms = references(nodes[index]!.params).length > 0;
+    if (!isReadStep(producer.component) && !producer.component.llmLike && !transforms) continue;
     const data = Object.entries(producer.outputs).filter(
-      ([name, type]) => !isMetaOutput(name) && inputTypeOf(type) !== "boolean",
+      ([name, type]) => !isMetaOutput(name) && !REPORT_TYPES.has(inputTypeOf(type) ?? ""),
     );
     if (data.length === 0) continue;
     if (data.some(([name]) => consumed.has(`${producer.id}.${name}`))) continue;
@@ -327,6 +349,15 @@ function describedOutput(
   return undefined;
 }
 
+/** A discovered value as the request gave it, short enough for a failure text. */
+function describeValue(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Output types that report on a step (how many rows, whether it ran) rather than carry data. */
+const REPORT_TYPES = new Set<string>(["boolean", "integer", "number"]);
+
 /** The model step's text answer when no step uses it yet, as a template. */
 function pendingAnswer(
   placed: readonly Placed[],
@@ -350,8 +381,7 @@ function optionalTextSlot(
 ): Slot | undefined {
   if (!isSink(component)) return undefined;
   const open = component.slots.filter(
-    (slot) =>
-      !slot.required && slot.path.length === 1 && isTextName(slot.name) && !(slot.name in params),
+    (slot) => !slot.required && slot.path.length === 1 && takesText(slot) && !(slot.name in params),
   );
   const said = new Set(request.words.map((word) => word.stem));
   const saysSlot = (slot: Slot) =>
@@ -417,13 +447,25 @@ class InputRegistry {
   }
 }
 
-/** The nearest earlier node with a fitting output; a closer node wins over a better name match. */
+/**
+ * The nearest earlier node with a fitting output; a closer node wins over a better name match.
+ * A text input follows the data flow: the nearest step with a text output of a fitting type feeds
+ * it even when no name matches (write-file's `content` takes markdown-to-html's `html`, not the
+ * read-file `content` the HTML was made from); names only choose among that step's outputs.
+ */
 function wireFromEarlier(slot: Slot, placed: readonly Placed[]): string | undefined {
   for (const producer of [...placed].reverse()) {
-    const output = bestOutput(producer.outputs, slot);
-    if (output !== undefined) return `\${${producer.id}.${output.name}}`;
+    const output =
+      bestOutput(producer.outputs, slot)?.name ??
+      (takesText(slot) ? firstFitting(producer.outputs, slot) : undefined);
+    if (output !== undefined) return `\${${producer.id}.${output}}`;
   }
   return undefined;
+}
+
+/** A producer's first data output whose type fits the slot: its main one. */
+function firstFitting(outputs: Readonly<Record<string, string>>, slot: Slot): string | undefined {
+  return dataOutputs(outputs).find((name) => typesFit(outputs[name]!, slot.type));
 }
 
 /**

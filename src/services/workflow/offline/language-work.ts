@@ -81,7 +81,10 @@ export function asksForLanguageWork(
   const hasConverter = others.some((component) => nameTokens(component.name).includes("to"));
   const words = request.words.filter((word) => !valueWords.has(word.index));
   return words.some((word, position) => {
-    if (languageStems.has(word.stem) || nounStems.has(word.stem)) {
+    if (
+      nounStems.has(word.stem) ||
+      (languageStems.has(word.stem) && !isNoun(word.index, request))
+    ) {
       return !ownedStems.has(word.stem) && !isNamePart(word.index, request, ownedStems);
     }
     if (CONVERT_VERBS.has(word.stem)) return !hasConverter;
@@ -93,6 +96,29 @@ export function asksForLanguageWork(
       following.some((next) => createdStems.has(next.stem) && !ownedStems.has(next.stem))
     );
   });
+}
+
+/** Words after which a verb form is a noun: "the review", "a draft", "our outline". */
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "my",
+  "our",
+  "your",
+  "its",
+  "their",
+]);
+
+/**
+ * "Classify the sentiment of the review": a language verb right after a determiner names a text
+ * (the thing another step works on), it asks for no writing.
+ */
+function isNoun(index: number, request: PlanningRequest): boolean {
+  const before = request.words[index - 1]?.word;
+  return before !== undefined && DETERMINERS.has(before);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Component } from "./components.js";
 import type { PlanningRequest } from "./request.js";
 import { nameTokens } from "./words.js";
 
-/** Messaging services a request names as the place to deliver to ("… on Discord"). */
+/** Services a request names as the place to deliver to ("… on Discord", "a Jira ticket"). */
 const CHANNELS = new Map([
   ["discord", "Discord"],
   ["teams", "Microsoft Teams"],
@@ -14,6 +14,29 @@ const CHANNELS = new Map([
   ["zulip", "Zulip"],
   ["sms", "SMS"],
   ["mastodon", "Mastodon"],
+  ["jira", "Jira"],
+  ["github", "GitHub"],
+  ["gitlab", "GitLab"],
+  ["notion", "Notion"],
+  ["trello", "Trello"],
+  ["asana", "Asana"],
+  ["confluence", "Confluence"],
+  ["dropbox", "Dropbox"],
+]);
+/** Things a request makes in a service ("a Jira ticket"): the service is where the work goes. */
+const MADE_THINGS = new Set([
+  "ticket",
+  "tickets",
+  "issue",
+  "issues",
+  "page",
+  "pages",
+  "card",
+  "cards",
+  "task",
+  "tasks",
+  "bug",
+  "bugs",
 ]);
 /** Words before a service name that make it the destination, not a topic ("teams" of people). */
 const DESTINATION_WORDS = new Set([
@@ -30,7 +53,9 @@ const DESTINATION_WORDS = new Set([
 /**
  * The messaging service the request names as its destination when no offered component speaks
  * it: "post the number to #growth on Discord" with only Slack offered must fail, naming Discord,
- * instead of posting to Slack. Undefined when every named service is offered.
+ * instead of posting to Slack, and "open a Jira ticket" with only GitHub offered must fail, naming
+ * Jira, instead of a model step that only writes about a ticket. Undefined when every named
+ * service is offered.
  */
 export function missingChannel(
   request: PlanningRequest,
@@ -47,7 +72,9 @@ export function missingChannel(
     const channel = CHANNELS.get(word.word);
     if (channel === undefined || valueWords.has(word.index) || spoken.has(word.word)) continue;
     const before = request.words[word.index - 1]?.word;
+    const after = request.words[word.index + 1]?.word;
     if (before !== undefined && DESTINATION_WORDS.has(before)) return channel;
+    if (after !== undefined && MADE_THINGS.has(after)) return channel;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { asksForAction } from "./asked-actions.js";
+import { dropCoveredMentions, dropSinkMentions } from "./covered-mentions.js";
 import { asksForLanguageWork } from "./language-work.js";
 import { statedChoices } from "./stated-values.js";
 import { dropUnneeded } from "./unneeded.js";
@@ -30,7 +31,9 @@ export interface Selection {
  *    takes it best ("summarize notes.txt" names no reader, but notes.txt needs one), except a
  *    component unmentioned but for that value when the model's prompt can carry it;
  * 4. less any reader or transform the request does not clearly ask for that would need an
- *    invented required input (unneeded.ts);
+ *    invented required input (unneeded.ts), and any the request mentions only through words
+ *    that name parameters of another chosen step it gives values to, or a reader that shares
+ *    only a chosen sink's service word and values (covered-mentions.ts);
  * 5. the language-model step (a component with a `prompt` input) only when the request asks for
  *    language work (language-work.ts), or when a chosen sink takes text and no chosen step
  *    produces any: then the model turns the data into that text ("post their titles to Slack").
@@ -75,6 +78,10 @@ export function selectComponents(
     bindings = bindParams(request.discovered, chosen);
   }
   chosen = dropUnneeded(chosen, bindings, request);
+  bindings = bindParams(request.discovered, chosen);
+  chosen = dropCoveredMentions(chosen, bindings, request);
+  bindings = bindParams(request.discovered, chosen);
+  chosen = dropSinkMentions(chosen, bindings, request);
   bindings = bindParams(request.discovered, chosen);
   if (llm !== undefined && (language || needsTextFromData(chosen, bindings))) {
     chosen.push(llm);

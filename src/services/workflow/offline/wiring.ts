@@ -13,6 +13,20 @@ export function isTextName(name: string): boolean {
   return TEXT_NAME.test(name);
 }
 
+/**
+ * A description that says the input is the text of what is sent or written: "Message text",
+ * "Issue text", "Text to write" (not "Commit message": a label, not the data). Such an input takes the data the chain carries, whatever its name.
+ */
+const TEXT_DESCRIPTION =
+  /^(the\s+)?((message|description|body|content|text)\b|\w+\s+(text|body|content)\b)/i;
+
+/** An input that carries the chain's text: a free-text name, or a description that says so. */
+export function takesText(slot: Slot): boolean {
+  return (
+    TEXT_NAME.test(slot.name) || (slot.type === "str" && TEXT_DESCRIPTION.test(slot.description))
+  );
+}
+
 export function isMetaOutput(name: string): boolean {
   return META_OUTPUT.test(name);
 }

@@ -1,0 +1,81 @@
+import type { Binding } from "./bind-params.js";
+import type { Component } from "./components.js";
+import type { PlanningRequest } from "./request.js";
+import { isSink } from "./relevance.js";
+import type { RequestWord } from "./words.js";
+import { GENERIC_TOKENS, mentionStems, nameTokens, stem } from "./words.js";
+
+// Mentions that belong to another chosen component: a word that names its parameter, or its
+// service, is no wish for a second component.
+
+/**
+ * Chosen components less those the request mentions only through words that name parameters of
+ * another chosen component it gives values to, and that take no value themselves: "append the
+ * rows to orders.csv" sets csv-export's `append` and feeds its `rows`; it is no wish for
+ * spreadsheet-append-row, which would need an invented spreadsheet id.
+ */
+export function dropCoveredMentions(
+  chosen: readonly Component[],
+  bindings: readonly Binding[],
+  request: PlanningRequest,
+): Component[] {
+  const takesValue = (component: Component) =>
+    bindings.some((binding) => binding.component === component);
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const words = request.words.filter((word) => !valueWords.has(word.index));
+  return chosen.filter((component) => {
+    if (component.llmLike || takesValue(component)) return true;
+    const mentions = mentionsOf(component, words);
+    if (mentions.length === 0) return true;
+    const covering = chosen.filter(
+      (other) => other !== component && !other.llmLike && takesValue(other),
+    );
+    const slotStems = new Set(
+      covering.flatMap((other) =>
+        other.slots.filter((slot) => slot.path.length === 1).map((slot) => stem(slot.name)),
+      ),
+    );
+    return !mentions.every((word) => slotStems.has(word.stem));
+  });
+}
+
+/**
+ * Chosen components less a reader or search the request mentions only by a name word of a chosen
+ * sink, every request value of which that sink takes too: "open a Jira bug in project SUP" names
+ * jira-create-issue; jira-search-issues shares "jira" and the project but was not asked to search.
+ */
+export function dropSinkMentions(
+  chosen: readonly Component[],
+  bindings: readonly Binding[],
+  request: PlanningRequest,
+): Component[] {
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const words = request.words.filter((word) => !valueWords.has(word.index));
+  const sinks = chosen.filter((component) => isSink(component));
+  return chosen.filter((component) => {
+    if (component.llmLike || isSink(component)) return true;
+    const mentions = mentionsOf(component, words);
+    if (mentions.length === 0) return true;
+    return !sinks.some((sink) => {
+      const sinkStems = new Set(nameTokens(sink.name).map(stem));
+      const sinkValues = new Set(
+        bindings.filter((binding) => binding.component === sink).map((binding) => binding.param),
+      );
+      return (
+        mentions.every((word) => sinkStems.has(word.stem)) &&
+        bindings
+          .filter((binding) => binding.component === component)
+          .every((binding) => sinkValues.has(binding.param))
+      );
+    });
+  });
+}
+
+/** Request words that mention one of the component's name words (itself or a synonym). */
+function mentionsOf(component: Component, words: readonly RequestWord[]): RequestWord[] {
+  return words.filter((word) =>
+    nameTokens(component.name).some(
+      (token) => !GENERIC_TOKENS.has(token) && mentionStems(token).has(word.stem),
+    ),
+  );
+}
