@@ -582,3 +582,29 @@ describe("offline planner: the model's prompt keeps the request readable", () =>
     expect(prompt).not.toContain("-${kind}");
   });
 });
+
+const OUTLOOK = `### outlook-send-mail
+Sends an email from the connected Microsoft 365 mailbox.
+
+**Inputs**:
+- \`to: list[str]\` - Recipient addresses
+- \`subject: str\` - Subject line
+- \`body: str\` - Message body (plain text or HTML)
+- \`attachment_paths: list[str]\` - Local files to attach (optional)
+
+**Outputs**:
+- \`message_id: str\` - Id of the sent message
+`;
+
+describe("offline planner: a component's description names what its name calls otherwise", () => {
+  it("emails through outlook-send-mail, described as sending an email", () => {
+    const workflow = plan(
+      offer(
+        [READ, LLM, OUTLOOK],
+        'Summarize notes.txt and email the summary to legal@acme.com with the subject "Notes"',
+        { input_file: "notes.txt", to: "legal@acme.com", subject: "Notes" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["read-file", "llm", "outlook-send-mail"]);
+  });
+});
