@@ -608,3 +608,27 @@ describe("offline planner: a component's description names what its name calls o
     expect(types(workflow)).toEqual(["read-file", "llm", "outlook-send-mail"]);
   });
 });
+
+describe("offline planner: a text-message channel the request names and no component offers", () => {
+  it("fails naming SMS instead of emailing the count", () => {
+    const result = planWorkflowOffline(
+      offer(
+        [READ, LLM, OUTLOOK],
+        "Count the lines of notes.txt and text the count to my phone +351912345678 by SMS",
+        { input_file: "notes.txt", to: "+351912345678" },
+      ),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("deliver on SMS");
+  });
+
+  it("fails naming Signal instead of posting elsewhere", () => {
+    const result = planWorkflowOffline(
+      offer([READ, LLM, SLACK], "Summarize notes.txt and send it to the ops group on Signal", {
+        input_file: "notes.txt",
+      }),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("deliver on Signal");
+  });
+});
