@@ -632,3 +632,46 @@ describe("offline planner: a text-message channel the request names and no compo
     expect((result as { failure: string }).failure).toContain("deliver on Signal");
   });
 });
+
+const ROWS_TO_CSV = `### rows-to-csv
+Writes a list of records to a CSV file.
+
+**Inputs**:
+- \`rows: list[dict]\` - Records to write
+- \`file_path: str\` - CSV file to create
+
+**Outputs**:
+- \`file_path: str\` - Path of the written CSV
+- \`line_count: int\` - Number of data lines
+`;
+const QUERY = `### mysql-query
+Runs a SQL query against a MySQL database.
+
+**Inputs**:
+- \`dsn: str\` - Connection string
+- \`query: str\` - SQL statement
+
+**Outputs**:
+- \`rows: list[dict]\` - Result rows
+`;
+
+describe("offline planner: a file an earlier step made is attached, not put in the body", () => {
+  it("sends the written CSV as a one-item attachment list and asks for the body", () => {
+    const workflow = plan(
+      offer(
+        [QUERY, ROWS_TO_CSV, OUTLOOK],
+        'Run SELECT 1 on mysql://db/x, save the rows to out.csv and email the file to a@acme.com with the subject "Rows"',
+        {
+          dsn: "mysql://db/x",
+          query: "SELECT 1",
+          csv_file: "out.csv",
+          to: "a@acme.com",
+          subject: "Rows",
+        },
+      ),
+    );
+    const mail = paramsOf(workflow, "outlook-send-mail");
+    expect(mail.attachment_paths).toEqual(["${rows_to_csv.file_path}"]);
+    expect(String(mail.body)).not.toContain("rows_to_csv");
+  });
+});
