@@ -675,3 +675,49 @@ describe("offline planner: a file an earlier step made is attached, not put in t
     expect(String(mail.body)).not.toContain("rows_to_csv");
   });
 });
+
+const CALENDAR = `### google-calendar-create-event
+Creates an event in a Google Calendar.
+
+**Inputs**:
+- \`calendar_id: str\` - Calendar id or address
+- \`title: str\` - Event title
+- \`start: str\` - Start as ISO date-time
+- \`attendees: list[str]\` - Guest addresses (optional)
+
+**Outputs**:
+- \`event_id: str\` - Id of the event
+
+**Parameters**:
+- \`send_updates: str\` - all, externalOnly or none (default none)
+`;
+const SEND_EMAIL = `### send-email
+Sends an email through the configured SMTP account.
+
+**Inputs**:
+- \`to: str\` - Recipient address
+- \`subject: str\` - Subject line
+- \`body: str\` - Message body
+
+**Outputs**:
+- \`message_id: str\` - Id of the sent message
+`;
+
+describe("offline planner: a word that names a parameter of a chosen step selects nothing else", () => {
+  it("lets the calendar's send_updates send the invitations, without a made-up email", () => {
+    const workflow = plan(
+      offer(
+        [CALENDAR, SEND_EMAIL],
+        'Create a "Sync" event in the team@acme.com calendar at 2026-12-08T14:00, invite ana@acme.com and send them the invitations',
+        {
+          calendar_id: "team@acme.com",
+          title: "Sync",
+          start: "2026-12-08T14:00:00",
+          attendees: ["ana@acme.com"],
+          send_updates: "all",
+        },
+      ),
+    );
+    expect(types(workflow)).toEqual(["google-calendar-create-event"]);
+  });
+});

@@ -35,6 +35,14 @@ export function dropCoveredMentions(
         other.slots.filter((slot) => slot.path.length === 1).map((slot) => stem(slot.name)),
       ),
     );
+    // "send them the invitations" with `send_updates: all` given to the calendar step: the word
+    // names a part of a parameter that got its value, and the calendar sends them itself.
+    for (const binding of bindings) {
+      if (!covering.includes(binding.component) || binding.slot.path.length !== 1) continue;
+      nameTokens(binding.slot.name)
+        .filter((token) => !GENERIC_TOKENS.has(token))
+        .forEach((token) => slotStems.add(stem(token)));
+    }
     return !mentions.every((word) => slotStems.has(word.stem));
   });
 }
