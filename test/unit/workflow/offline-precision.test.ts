@@ -721,3 +721,36 @@ describe("offline planner: a word that names a parameter of a chosen step select
     expect(types(workflow)).toEqual(["google-calendar-create-event"]);
   });
 });
+
+const OCR = `### ocr-image
+Extracts printed text from an image with Tesseract.
+
+**Inputs**:
+- \`image_path: str\` - Image to read (PNG, JPEG, TIFF)
+
+**Outputs**:
+- \`text: str\` - Recognised text
+`;
+
+describe("offline planner: an image is read by OCR, never by a reader of text files", () => {
+  it("reads scans/receipt.jpg with ocr-image, not read-file", () => {
+    const workflow = plan(
+      offer([OCR, WRITE, READ], "Read the text on scans/receipt.jpg and save it to receipt.txt", {
+        image_path: "scans/receipt.jpg",
+        output_file: "receipt.txt",
+      }),
+    );
+    expect(types(workflow)).toEqual(["ocr-image", "write-file"]);
+  });
+
+  it("fails when only a text reader is offered for the image", () => {
+    const result = planWorkflowOffline(
+      offer([READ, WRITE], "Read the text on scans/receipt.jpg and save it to receipt.txt", {
+        input_file: "scans/receipt.jpg",
+        output_file: "receipt.txt",
+      }),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("scans/receipt.jpg");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Component, Slot } from "./components.js";
+import { nonTextKind, readsTextFiles } from "./file-kinds.js";
 import { isSink } from "./relevance.js";
 import type { DiscoveredParam } from "./request.js";
 import { inputTypeOf, valueTypeOf } from "./value-types.js";
@@ -24,6 +25,8 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
   if (!valueFits(param.value, slot.type)) return 0;
   // A path names the text, it is not the text: "sales.csv" must reach a reader, not `csv_text`.
   if (looksLikePath(param.value) && isTextName(slot.name)) return 0;
+  // "scans/receipt.jpg" needs OCR: a reader of text files would pass on the image's bytes.
+  if (nonTextKind(param.value) !== undefined && readsTextFiles(component)) return 0;
   if (param.name === slot.name) return 10;
   const tokens = nameTokens(param.name);
   const slotStems = new Set(nameTokens(slot.name).map(stem));
