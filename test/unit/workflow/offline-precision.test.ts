@@ -751,6 +751,8 @@ describe("offline planner: an image is read by OCR, never by a reader of text fi
       }),
     );
     expect(result).toHaveProperty("failure");
-    expect((result as { failure: string }).failure).toContain("scans/receipt.jpg");
+    expect((result as { failure: string }).failure).toContain(
+      "scans/receipt.jpg` (an image: nothing offered reads that kind of file)",
+    );
   });
 });

@@ -4,6 +4,7 @@ import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
 import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
+import { nonTextKind } from "./file-kinds.js";
 import { hasFilePathInput, isPathOutput, takesFilePaths } from "./file-paths.js";
 import { modelPrompt } from "./model-prompt.js";
 import { isNamedField } from "./named-fields.js";
@@ -268,7 +269,10 @@ export function buildWorkflow(
   for (const param of dropped) {
     if (forObjectInput.has(param)) continue;
     // A value the request states but no step uses: the workflow would quietly ignore it.
-    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
+    // "scans/receipt.jpg" with only read-file offered: say that it needs a reader for images.
+    const kind = nonTextKind(param.value);
+    const why = kind === undefined ? "" : ` (${kind}: nothing offered reads that kind of file)`;
+    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\`${why}`);
   }
 
   // A read step, the model step and a transform (a step that takes earlier data) make data for
