@@ -756,3 +756,16 @@ describe("offline planner: an image is read by OCR, never by a reader of text fi
     );
   });
 });
+
+describe("offline planner: the translation a translator makes is no work for the model", () => {
+  it("saves the translator's translation without a model step re-translating it", () => {
+    const workflow = plan(
+      offer(
+        [READ, TRANSLATE, LLM, WRITE],
+        "Translate notes.txt into English and save the translation to notes.en.txt",
+        { input_file: "notes.txt", target_language: "en", output_file: "notes.en.txt" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["read-file", "translate-text", "write-file"]);
+  });
+});
