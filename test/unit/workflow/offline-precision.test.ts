@@ -769,3 +769,35 @@ describe("offline planner: the translation a translator makes is no work for the
     expect(types(workflow)).toEqual(["read-file", "translate-text", "write-file"]);
   });
 });
+
+const OCR_WITH_LANGUAGE = `### ocr-image
+Extracts printed text from an image with Tesseract.
+
+**Inputs**:
+- \`image_path: str\` - Image to read (PNG, JPEG, TIFF)
+
+**Outputs**:
+- \`text: str\` - Recognised text
+
+**Parameters**:
+- \`language: str\` - Tesseract language code such as eng, jpn (default eng)
+`;
+
+describe("offline planner: a value named after one component is that component's", () => {
+  it("gives ocr_language to the OCR step only, not to the translator's source language", () => {
+    const workflow = plan(
+      offer(
+        [OCR_WITH_LANGUAGE, TRANSLATE, WRITE],
+        "Read the Japanese text on scan.jpg, translate it into English and save the translation to scan.en.txt",
+        {
+          image_path: "scan.jpg",
+          ocr_language: "jpn",
+          target_language: "English",
+          output_file: "scan.en.txt",
+        },
+      ),
+    );
+    expect(paramsOf(workflow, "ocr-image").language).toBe("${ocr_language}");
+    expect(paramsOf(workflow, "translate-text")).not.toHaveProperty("source_language");
+  });
+});

@@ -4,7 +4,14 @@ import { isSink } from "./relevance.js";
 import type { DiscoveredParam } from "./request.js";
 import { inputTypeOf, valueTypeOf } from "./value-types.js";
 import { isTextName } from "./wiring.js";
-import { nameTokens, SINK_WORDS, SOURCE_WORDS, stem, VAGUE_TOKENS } from "./words.js";
+import {
+  GENERIC_TOKENS,
+  nameTokens,
+  SINK_WORDS,
+  SOURCE_WORDS,
+  stem,
+  VAGUE_TOKENS,
+} from "./words.js";
 
 /** A discovered value feeding one slot of one component. */
 export interface Binding {
@@ -97,7 +104,7 @@ export function bindParams(
     components.forEach((component, componentIndex) => {
       component.slots.forEach((slot, slotIndex) => {
         const score = bindingScore(param, slot, component);
-        if (score > 0) {
+        if (score > 0 && ownerOf(param, components, component) === component) {
           candidates.push({
             param,
             component,
@@ -144,6 +151,25 @@ export function bindParams(
     bindings.push(candidate);
   }
   return bindings;
+}
+
+/**
+ * The one component a parameter's name names and that takes it ("ocr_language" is ocr-image's
+ * language, not the translator's source language too); otherwise the component asked about.
+ */
+function ownerOf(
+  param: DiscoveredParam,
+  components: readonly Component[],
+  asked: Component,
+): Component {
+  const tokens = new Set(nameTokens(param.name).filter((token) => !GENERIC_TOKENS.has(token)));
+  const owners = components.filter(
+    (component) =>
+      !component.llmLike &&
+      nameTokens(component.name).some((token) => tokens.has(token)) &&
+      component.slots.some((slot) => bindingScore(param, slot, component) > 0),
+  );
+  return owners.length === 1 ? owners[0]! : asked;
 }
 
 function compareOrder(left: number[], right: number[]): number {
