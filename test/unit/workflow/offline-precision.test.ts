@@ -801,3 +801,38 @@ describe("offline planner: a value named after one component is that component's
     expect(paramsOf(workflow, "translate-text")).not.toHaveProperty("source_language");
   });
 });
+
+const DOCX_TO_PDF = `### docx-to-pdf
+Converts a Word document (.docx) to PDF with LibreOffice.
+
+**Inputs**:
+- \`docx_path: str\` - Path of the Word document
+
+**Outputs**:
+- \`pdf_path: str\` - Path of the created PDF
+`;
+const PDF_COMPRESS = `### pdf-compress
+Shrinks a PDF by downsampling its images.
+
+**Inputs**:
+- \`pdf_path: str\` - PDF to compress
+
+**Outputs**:
+- \`compressed_path: str\` - Path of the compressed PDF
+`;
+
+describe("offline planner: a step named only by another chosen step's name word is not asked", () => {
+  it("converts to PDF and attaches it without compressing it", () => {
+    const workflow = plan(
+      offer(
+        [DOCX_TO_PDF, OUTLOOK, PDF_COMPRESS],
+        'Convert nda.docx to PDF and email it as an attachment to legal@acme.com with the subject "NDA" and the body "Please sign."',
+        { docx_file: "nda.docx", to: "legal@acme.com", subject: "NDA", body: "Please sign." },
+      ),
+    );
+    expect(types(workflow)).toEqual(["docx-to-pdf", "outlook-send-mail"]);
+    expect(paramsOf(workflow, "outlook-send-mail").attachment_paths).toEqual([
+      "${docx_to_pdf.pdf_path}",
+    ]);
+  });
+});

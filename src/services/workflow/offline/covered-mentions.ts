@@ -79,6 +79,32 @@ export function dropSinkMentions(
   });
 }
 
+/**
+ * Chosen components less one that takes no value and is mentioned only by name words of another
+ * chosen step that does: "Convert nda.docx to PDF" names docx-to-pdf; pdf-compress shares "pdf"
+ * but nobody asked to compress.
+ */
+export function dropSharedNameMentions(
+  chosen: readonly Component[],
+  bindings: readonly Binding[],
+  request: PlanningRequest,
+): Component[] {
+  const takesValue = (component: Component) =>
+    bindings.some((binding) => binding.component === component);
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const words = request.words.filter((word) => !valueWords.has(word.index));
+  return chosen.filter((component) => {
+    if (component.llmLike || takesValue(component)) return true;
+    const mentions = mentionsOf(component, words);
+    if (mentions.length === 0) return true;
+    return !chosen.some((other) => {
+      if (other === component || other.llmLike || !takesValue(other)) return false;
+      const otherStems = new Set(nameTokens(other.name).map(stem));
+      return mentions.every((word) => otherStems.has(word.stem));
+    });
+  });
+}
+
 /** Request words that mention one of the component's name words (itself or a synonym). */
 function mentionsOf(component: Component, words: readonly RequestWord[]): RequestWord[] {
   return words.filter((word) =>
