@@ -836,3 +836,38 @@ describe("offline planner: a step named only by another chosen step's name word 
     ]);
   });
 });
+
+const GET_ISSUE = `### github-get-issue
+Fetches one issue of a GitHub repository.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`issue_number: int\` - Issue number
+
+**Outputs**:
+- \`body: str\` - The issue text
+`;
+const COMMENT = `### github-create-comment
+Posts a comment on an issue or pull request.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`issue_number: int\` - Issue or pull request number
+- \`body: str\` - Comment text
+
+**Outputs**:
+- \`comment_id: int\` - Id of the comment
+`;
+
+describe("offline planner: a value named after one component still fills another's own slot", () => {
+  it("gives issue_number to both the fetch and the comment on that issue", () => {
+    const workflow = plan(
+      offer(
+        [GET_ISSUE, LLM, COMMENT],
+        "Triage issue 1234 in acme/widgets and post the triage as a comment",
+        { repo: "acme/widgets", issue_number: 1234 },
+      ),
+    );
+    expect(paramsOf(workflow, "github-create-comment").issue_number).toBe("${issue_number}");
+  });
+});

@@ -169,7 +169,12 @@ function ownerOf(
       nameTokens(component.name).some((token) => tokens.has(token)) &&
       component.slots.some((slot) => bindingScore(param, slot, component) > 0),
   );
-  return owners.length === 1 ? owners[0]! : asked;
+  if (owners.length !== 1) return asked;
+  // `issue_number` names github-get-issue, but github-create-comment's own `issue_number` is
+  // about an issue too: only a word none of the asked component's inputs says makes it another's.
+  const ownerWords = nameTokens(owners[0]!.name).filter((token) => tokens.has(token));
+  const askedWords = new Set(asked.slots.flatMap((slot) => nameTokens(slot.name)));
+  return ownerWords.some((token) => askedWords.has(token)) ? asked : owners[0]!;
 }
 
 function compareOrder(left: number[], right: number[]): number {
