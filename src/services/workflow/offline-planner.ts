@@ -41,7 +41,11 @@ const FAILURE_ERROR_LIMIT = 3;
  * (build-workflow.ts); then judge the result with the same validator and contract as a model's
  * answer. Precision over recall: it places only what the request asks for (the model step only for
  * language work, a sink only for a change asked of it), and a messaging service the request names
- * that no offered component speaks is a failure, never a swap. It never returns an invalid
+ * that no offered component speaks is a failure, never a swap. A sink is found by its name or by
+ * the object its description gives its action ("Sends an email"); a file an earlier step made goes
+ * to a step's attachment or file-list input, never its text body; an image, recording, PDF or
+ * archive never goes to a reader of text files (with no reader for its kind, the failure says so).
+ * It never returns an invalid
  * workflow, nor one that leaves out or fakes a step: a chosen
  * component whose program or object input the request does not give, upstream data a step cannot
  * take, a read, transform or model answer no later step uses, a request value no step takes,

@@ -582,3 +582,292 @@ describe("offline planner: the model's prompt keeps the request readable", () =>
     expect(prompt).not.toContain("-${kind}");
   });
 });
+
+const OUTLOOK = `### outlook-send-mail
+Sends an email from the connected Microsoft 365 mailbox.
+
+**Inputs**:
+- \`to: list[str]\` - Recipient addresses
+- \`subject: str\` - Subject line
+- \`body: str\` - Message body (plain text or HTML)
+- \`attachment_paths: list[str]\` - Local files to attach (optional)
+
+**Outputs**:
+- \`message_id: str\` - Id of the sent message
+`;
+
+describe("offline planner: a component's description names what its name calls otherwise", () => {
+  it("emails through outlook-send-mail, described as sending an email", () => {
+    const workflow = plan(
+      offer(
+        [READ, LLM, OUTLOOK],
+        'Summarize notes.txt and email the summary to legal@acme.com with the subject "Notes"',
+        { input_file: "notes.txt", to: "legal@acme.com", subject: "Notes" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["read-file", "llm", "outlook-send-mail"]);
+  });
+});
+
+describe("offline planner: a text-message channel the request names and no component offers", () => {
+  it("fails naming SMS instead of emailing the count", () => {
+    const result = planWorkflowOffline(
+      offer(
+        [READ, LLM, OUTLOOK],
+        "Count the lines of notes.txt and text the count to my phone +351912345678 by SMS",
+        { input_file: "notes.txt", to: "+351912345678" },
+      ),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("deliver on SMS");
+  });
+
+  it("fails naming Signal instead of posting elsewhere", () => {
+    const result = planWorkflowOffline(
+      offer([READ, LLM, SLACK], "Summarize notes.txt and send it to the ops group on Signal", {
+        input_file: "notes.txt",
+      }),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain("deliver on Signal");
+  });
+});
+
+const ROWS_TO_CSV = `### rows-to-csv
+Writes a list of records to a CSV file.
+
+**Inputs**:
+- \`rows: list[dict]\` - Records to write
+- \`file_path: str\` - CSV file to create
+
+**Outputs**:
+- \`file_path: str\` - Path of the written CSV
+- \`line_count: int\` - Number of data lines
+`;
+const QUERY = `### mysql-query
+Runs a SQL query against a MySQL database.
+
+**Inputs**:
+- \`dsn: str\` - Connection string
+- \`query: str\` - SQL statement
+
+**Outputs**:
+- \`rows: list[dict]\` - Result rows
+`;
+
+describe("offline planner: a file an earlier step made is attached, not put in the body", () => {
+  it("sends the written CSV as a one-item attachment list and asks for the body", () => {
+    const workflow = plan(
+      offer(
+        [QUERY, ROWS_TO_CSV, OUTLOOK],
+        'Run SELECT 1 on mysql://db/x, save the rows to out.csv and email the file to a@acme.com with the subject "Rows"',
+        {
+          dsn: "mysql://db/x",
+          query: "SELECT 1",
+          csv_file: "out.csv",
+          to: "a@acme.com",
+          subject: "Rows",
+        },
+      ),
+    );
+    const mail = paramsOf(workflow, "outlook-send-mail");
+    expect(mail.attachment_paths).toEqual(["${rows_to_csv.file_path}"]);
+    expect(String(mail.body)).not.toContain("rows_to_csv");
+  });
+});
+
+const CALENDAR = `### google-calendar-create-event
+Creates an event in a Google Calendar.
+
+**Inputs**:
+- \`calendar_id: str\` - Calendar id or address
+- \`title: str\` - Event title
+- \`start: str\` - Start as ISO date-time
+- \`attendees: list[str]\` - Guest addresses (optional)
+
+**Outputs**:
+- \`event_id: str\` - Id of the event
+
+**Parameters**:
+- \`send_updates: str\` - all, externalOnly or none (default none)
+`;
+const SEND_EMAIL = `### send-email
+Sends an email through the configured SMTP account.
+
+**Inputs**:
+- \`to: str\` - Recipient address
+- \`subject: str\` - Subject line
+- \`body: str\` - Message body
+
+**Outputs**:
+- \`message_id: str\` - Id of the sent message
+`;
+
+describe("offline planner: a word that names a parameter of a chosen step selects nothing else", () => {
+  it("lets the calendar's send_updates send the invitations, without a made-up email", () => {
+    const workflow = plan(
+      offer(
+        [CALENDAR, SEND_EMAIL],
+        'Create a "Sync" event in the team@acme.com calendar at 2026-12-08T14:00, invite ana@acme.com and send them the invitations',
+        {
+          calendar_id: "team@acme.com",
+          title: "Sync",
+          start: "2026-12-08T14:00:00",
+          attendees: ["ana@acme.com"],
+          send_updates: "all",
+        },
+      ),
+    );
+    expect(types(workflow)).toEqual(["google-calendar-create-event"]);
+  });
+});
+
+const OCR = `### ocr-image
+Extracts printed text from an image with Tesseract.
+
+**Inputs**:
+- \`image_path: str\` - Image to read (PNG, JPEG, TIFF)
+
+**Outputs**:
+- \`text: str\` - Recognised text
+`;
+
+describe("offline planner: an image is read by OCR, never by a reader of text files", () => {
+  it("reads scans/receipt.jpg with ocr-image, not read-file", () => {
+    const workflow = plan(
+      offer([OCR, WRITE, READ], "Read the text on scans/receipt.jpg and save it to receipt.txt", {
+        image_path: "scans/receipt.jpg",
+        output_file: "receipt.txt",
+      }),
+    );
+    expect(types(workflow)).toEqual(["ocr-image", "write-file"]);
+  });
+
+  it("fails when only a text reader is offered for the image", () => {
+    const result = planWorkflowOffline(
+      offer([READ, WRITE], "Read the text on scans/receipt.jpg and save it to receipt.txt", {
+        input_file: "scans/receipt.jpg",
+        output_file: "receipt.txt",
+      }),
+    );
+    expect(result).toHaveProperty("failure");
+    expect((result as { failure: string }).failure).toContain(
+      "scans/receipt.jpg` (an image: nothing offered reads that kind of file)",
+    );
+  });
+});
+
+describe("offline planner: the translation a translator makes is no work for the model", () => {
+  it("saves the translator's translation without a model step re-translating it", () => {
+    const workflow = plan(
+      offer(
+        [READ, TRANSLATE, LLM, WRITE],
+        "Translate notes.txt into English and save the translation to notes.en.txt",
+        { input_file: "notes.txt", target_language: "en", output_file: "notes.en.txt" },
+      ),
+    );
+    expect(types(workflow)).toEqual(["read-file", "translate-text", "write-file"]);
+  });
+});
+
+const OCR_WITH_LANGUAGE = `### ocr-image
+Extracts printed text from an image with Tesseract.
+
+**Inputs**:
+- \`image_path: str\` - Image to read (PNG, JPEG, TIFF)
+
+**Outputs**:
+- \`text: str\` - Recognised text
+
+**Parameters**:
+- \`language: str\` - Tesseract language code such as eng, jpn (default eng)
+`;
+
+describe("offline planner: a value named after one component is that component's", () => {
+  it("gives ocr_language to the OCR step only, not to the translator's source language", () => {
+    const workflow = plan(
+      offer(
+        [OCR_WITH_LANGUAGE, TRANSLATE, WRITE],
+        "Read the Japanese text on scan.jpg, translate it into English and save the translation to scan.en.txt",
+        {
+          image_path: "scan.jpg",
+          ocr_language: "jpn",
+          target_language: "English",
+          output_file: "scan.en.txt",
+        },
+      ),
+    );
+    expect(paramsOf(workflow, "ocr-image").language).toBe("${ocr_language}");
+    expect(paramsOf(workflow, "translate-text")).not.toHaveProperty("source_language");
+  });
+});
+
+const DOCX_TO_PDF = `### docx-to-pdf
+Converts a Word document (.docx) to PDF with LibreOffice.
+
+**Inputs**:
+- \`docx_path: str\` - Path of the Word document
+
+**Outputs**:
+- \`pdf_path: str\` - Path of the created PDF
+`;
+const PDF_COMPRESS = `### pdf-compress
+Shrinks a PDF by downsampling its images.
+
+**Inputs**:
+- \`pdf_path: str\` - PDF to compress
+
+**Outputs**:
+- \`compressed_path: str\` - Path of the compressed PDF
+`;
+
+describe("offline planner: a step named only by another chosen step's name word is not asked", () => {
+  it("converts to PDF and attaches it without compressing it", () => {
+    const workflow = plan(
+      offer(
+        [DOCX_TO_PDF, OUTLOOK, PDF_COMPRESS],
+        'Convert nda.docx to PDF and email it as an attachment to legal@acme.com with the subject "NDA" and the body "Please sign."',
+        { docx_file: "nda.docx", to: "legal@acme.com", subject: "NDA", body: "Please sign." },
+      ),
+    );
+    expect(types(workflow)).toEqual(["docx-to-pdf", "outlook-send-mail"]);
+    expect(paramsOf(workflow, "outlook-send-mail").attachment_paths).toEqual([
+      "${docx_to_pdf.pdf_path}",
+    ]);
+  });
+});
+
+const GET_ISSUE = `### github-get-issue
+Fetches one issue of a GitHub repository.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`issue_number: int\` - Issue number
+
+**Outputs**:
+- \`body: str\` - The issue text
+`;
+const COMMENT = `### github-create-comment
+Posts a comment on an issue or pull request.
+
+**Inputs**:
+- \`repo: str\` - Repository as owner/name
+- \`issue_number: int\` - Issue or pull request number
+- \`body: str\` - Comment text
+
+**Outputs**:
+- \`comment_id: int\` - Id of the comment
+`;
+
+describe("offline planner: a value named after one component still fills another's own slot", () => {
+  it("gives issue_number to both the fetch and the comment on that issue", () => {
+    const workflow = plan(
+      offer(
+        [GET_ISSUE, LLM, COMMENT],
+        "Triage issue 1234 in acme/widgets and post the triage as a comment",
+        { repo: "acme/widgets", issue_number: 1234 },
+      ),
+    );
+    expect(paramsOf(workflow, "github-create-comment").issue_number).toBe("${issue_number}");
+  });
+});

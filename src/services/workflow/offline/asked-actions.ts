@@ -1,4 +1,5 @@
 import type { Component } from "./components.js";
+import { mentionTokens } from "./described-object.js";
 import { isSink } from "./relevance.js";
 import type { PlanningRequest } from "./request.js";
 import type { RequestWord } from "./words.js";
@@ -69,7 +70,7 @@ function actionStems(component: Component): Set<string> {
  * data). A word that is both (email, comment, push) is both.
  */
 function objectTokens(component: Component): string[] {
-  return nameTokens(component.name).filter(
+  return mentionTokens(component).filter(
     (token) => !GENERIC_TOKENS.has(token) && !VERB_TOKENS.has(token) && token !== "to",
   );
 }

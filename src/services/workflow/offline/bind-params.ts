@@ -1,9 +1,17 @@
 import type { Component, Slot } from "./components.js";
+import { nonTextKind, readsTextFiles } from "./file-kinds.js";
 import { isSink } from "./relevance.js";
 import type { DiscoveredParam } from "./request.js";
 import { inputTypeOf, valueTypeOf } from "./value-types.js";
 import { isTextName } from "./wiring.js";
-import { nameTokens, SINK_WORDS, SOURCE_WORDS, stem, VAGUE_TOKENS } from "./words.js";
+import {
+  GENERIC_TOKENS,
+  nameTokens,
+  SINK_WORDS,
+  SOURCE_WORDS,
+  stem,
+  VAGUE_TOKENS,
+} from "./words.js";
 
 /** A discovered value feeding one slot of one component. */
 export interface Binding {
@@ -24,6 +32,8 @@ export function bindingScore(param: DiscoveredParam, slot: Slot, component: Comp
   if (!valueFits(param.value, slot.type)) return 0;
   // A path names the text, it is not the text: "sales.csv" must reach a reader, not `csv_text`.
   if (looksLikePath(param.value) && isTextName(slot.name)) return 0;
+  // "scans/receipt.jpg" needs OCR: a reader of text files would pass on the image's bytes.
+  if (nonTextKind(param.value) !== undefined && readsTextFiles(component)) return 0;
   if (param.name === slot.name) return 10;
   const tokens = nameTokens(param.name);
   const slotStems = new Set(nameTokens(slot.name).map(stem));
@@ -94,7 +104,7 @@ export function bindParams(
     components.forEach((component, componentIndex) => {
       component.slots.forEach((slot, slotIndex) => {
         const score = bindingScore(param, slot, component);
-        if (score > 0) {
+        if (score > 0 && ownerOf(param, components, component) === component) {
           candidates.push({
             param,
             component,
@@ -141,6 +151,30 @@ export function bindParams(
     bindings.push(candidate);
   }
   return bindings;
+}
+
+/**
+ * The one component a parameter's name names and that takes it ("ocr_language" is ocr-image's
+ * language, not the translator's source language too); otherwise the component asked about.
+ */
+function ownerOf(
+  param: DiscoveredParam,
+  components: readonly Component[],
+  asked: Component,
+): Component {
+  const tokens = new Set(nameTokens(param.name).filter((token) => !GENERIC_TOKENS.has(token)));
+  const owners = components.filter(
+    (component) =>
+      !component.llmLike &&
+      nameTokens(component.name).some((token) => tokens.has(token)) &&
+      component.slots.some((slot) => bindingScore(param, slot, component) > 0),
+  );
+  if (owners.length !== 1) return asked;
+  // `issue_number` names github-get-issue, but github-create-comment's own `issue_number` is
+  // about an issue too: only a word none of the asked component's inputs says makes it another's.
+  const ownerWords = nameTokens(owners[0]!.name).filter((token) => tokens.has(token));
+  const askedWords = new Set(asked.slots.flatMap((slot) => nameTokens(slot.name)));
+  return ownerWords.some((token) => askedWords.has(token)) ? asked : owners[0]!;
 }
 
 function compareOrder(left: number[], right: number[]): number {

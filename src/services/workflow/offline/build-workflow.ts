@@ -4,6 +4,8 @@ import { IR_VERSION, WORKFLOW_NODE_TYPE } from "../flow-ir.contract.js";
 import type { Binding } from "./bind-params.js";
 import { bindingScore } from "./bind-params.js";
 import type { Component, Slot } from "./components.js";
+import { nonTextKind } from "./file-kinds.js";
+import { hasFilePathInput, isPathOutput, takesFilePaths } from "./file-paths.js";
 import { modelPrompt } from "./model-prompt.js";
 import { isNamedField } from "./named-fields.js";
 import { isSink } from "./relevance.js";
@@ -150,10 +152,22 @@ export function buildWorkflow(
       }
       const stated = statedValue(slot, request);
       if (stated !== undefined) return stated;
+      const file = takesFilePaths(slot) ? pendingFile(placed, consumed) : undefined;
+      if (file !== undefined) return inputTypeOf(slot.type) === "array" ? [file] : file;
       if (!slot.required) return describedOutput(slot, placed, request);
-      const wired = wireFromEarlier(slot, placed);
+      // A file path an earlier step made goes to the component's file input, never its body.
+      const keepsPaths = !hasFilePathInput(component) || !isTextName(slot.name);
+      const wired = wireFromEarlier(slot, placed, keepsPaths);
       if (wired !== undefined) return wired;
-      const pending = pendingOutputs(placed, consumed);
+      // The step that made that file passes the file, not its line count, on to this one.
+      const fileMakers = new Set(
+        pendingOutputs(placed, consumed)
+          .filter((output) => !keepsPaths && isPathOutput(output.label, output.type))
+          .map((output) => output.producer),
+      );
+      const pending = pendingOutputs(placed, consumed).filter(
+        (output) => !fileMakers.has(output.producer),
+      );
       // `records: list[dict]` after `charges: list[dict]`: the same structure is the data to take,
       // never a new input asking for it.
       const shaped = [...pending].reverse().find((output) => sameStructure(output.type, slot.type));
@@ -255,7 +269,10 @@ export function buildWorkflow(
   for (const param of dropped) {
     if (forObjectInput.has(param)) continue;
     // A value the request states but no step uses: the workflow would quietly ignore it.
-    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\``);
+    // "scans/receipt.jpg" with only read-file offered: say that it needs a reader for images.
+    const kind = nonTextKind(param.value);
+    const why = kind === undefined ? "" : ` (${kind}: nothing offered reads that kind of file)`;
+    problems.push(`nothing offered takes \`${param.name}: ${describeValue(param.value)}\`${why}`);
   }
 
   // A read step, the model step and a transform (a step that takes earlier data) make data for
@@ -404,6 +421,13 @@ function references(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** The nearest earlier file path no node uses yet: the file the request wants sent or packed. */
+function pendingFile(placed: readonly Placed[], consumed: ReadonlySet<string>): string | undefined {
+  return [...pendingOutputs(placed, consumed)]
+    .reverse()
+    .find((output) => isPathOutput(output.label, output.type))?.template;
+}
+
 /** Data outputs of earlier nodes none of whose data a node uses yet, in chain order. */
 function pendingOutputs(
   placed: readonly Placed[],
@@ -453,11 +477,20 @@ class InputRegistry {
  * it even when no name matches (write-file's `content` takes markdown-to-html's `html`, not the
  * read-file `content` the HTML was made from); names only choose among that step's outputs.
  */
-function wireFromEarlier(slot: Slot, placed: readonly Placed[]): string | undefined {
+function wireFromEarlier(
+  slot: Slot,
+  placed: readonly Placed[],
+  keepsPaths: boolean,
+): string | undefined {
   for (const producer of [...placed].reverse()) {
+    const outputs = Object.fromEntries(
+      Object.entries(producer.outputs).filter(
+        ([name, type]) => keepsPaths || !isPathOutput(name, type),
+      ),
+    );
     const output =
-      bestOutput(producer.outputs, slot)?.name ??
-      (takesText(slot) ? firstFitting(producer.outputs, slot) : undefined);
+      bestOutput(outputs, slot)?.name ??
+      (takesText(slot) ? firstFitting(outputs, slot) : undefined);
     if (output !== undefined) return `\${${producer.id}.${output}}`;
   }
   return undefined;

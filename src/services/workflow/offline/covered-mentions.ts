@@ -35,6 +35,14 @@ export function dropCoveredMentions(
         other.slots.filter((slot) => slot.path.length === 1).map((slot) => stem(slot.name)),
       ),
     );
+    // "send them the invitations" with `send_updates: all` given to the calendar step: the word
+    // names a part of a parameter that got its value, and the calendar sends them itself.
+    for (const binding of bindings) {
+      if (!covering.includes(binding.component) || binding.slot.path.length !== 1) continue;
+      nameTokens(binding.slot.name)
+        .filter((token) => !GENERIC_TOKENS.has(token))
+        .forEach((token) => slotStems.add(stem(token)));
+    }
     return !mentions.every((word) => slotStems.has(word.stem));
   });
 }
@@ -67,6 +75,32 @@ export function dropSinkMentions(
           .filter((binding) => binding.component === component)
           .every((binding) => sinkValues.has(binding.param))
       );
+    });
+  });
+}
+
+/**
+ * Chosen components less one that takes no value and is mentioned only by name words of another
+ * chosen step that does: "Convert nda.docx to PDF" names docx-to-pdf; pdf-compress shares "pdf"
+ * but nobody asked to compress.
+ */
+export function dropSharedNameMentions(
+  chosen: readonly Component[],
+  bindings: readonly Binding[],
+  request: PlanningRequest,
+): Component[] {
+  const takesValue = (component: Component) =>
+    bindings.some((binding) => binding.component === component);
+  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
+  const words = request.words.filter((word) => !valueWords.has(word.index));
+  return chosen.filter((component) => {
+    if (component.llmLike || takesValue(component)) return true;
+    const mentions = mentionsOf(component, words);
+    if (mentions.length === 0) return true;
+    return !chosen.some((other) => {
+      if (other === component || other.llmLike || !takesValue(other)) return false;
+      const otherStems = new Set(nameTokens(other.name).map(stem));
+      return mentions.every((word) => otherStems.has(word.stem));
     });
   });
 }

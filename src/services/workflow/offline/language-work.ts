@@ -85,7 +85,7 @@ export function asksForLanguageWork(
       nounStems.has(word.stem) ||
       (languageStems.has(word.stem) && !isNoun(word.index, request))
     ) {
-      return !ownedStems.has(word.stem) && !isNamePart(word.index, request, ownedStems);
+      return !owns(ownedStems, word.stem) && !isNamePart(word.index, request, ownedStems);
     }
     if (CONVERT_VERBS.has(word.stem)) return !hasConverter;
     if (!CREATION_VERBS.has(word.stem)) return false;
@@ -96,6 +96,15 @@ export function asksForLanguageWork(
       following.some((next) => createdStems.has(next.stem) && !ownedStems.has(next.stem))
     );
   });
+}
+
+/**
+ * Whether a chosen component's name word covers a request word, or the noun made from it: "save
+ * the translation" is google-translate's result, no second translation by the model.
+ */
+function owns(ownedStems: ReadonlySet<string>, wordStem: string): boolean {
+  if (ownedStems.has(wordStem)) return true;
+  return [...ownedStems].some((owned) => owned.length >= 5 && wordStem.startsWith(owned));
 }
 
 /** Words after which a verb form is a noun: "the review", "a draft", "our outline". */

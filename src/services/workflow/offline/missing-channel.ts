@@ -13,6 +13,8 @@ const CHANNELS = new Map([
   ["webex", "Webex"],
   ["zulip", "Zulip"],
   ["sms", "SMS"],
+  ["signal", "Signal"],
+  ["imessage", "iMessage"],
   ["mastodon", "Mastodon"],
   ["jira", "Jira"],
   ["github", "GitHub"],
@@ -47,6 +49,8 @@ const DESTINATION_WORDS = new Set([
   "into",
   "through",
   "over",
+  // "text the count to my phone by SMS"
+  "by",
   "microsoft",
 ]);
 

@@ -1,4 +1,5 @@
 import type { Component } from "./components.js";
+import { mentionTokens } from "./described-object.js";
 import type { PlanningRequest } from "./request.js";
 import {
   GENERIC_TOKENS,
@@ -19,7 +20,7 @@ export interface Relevance {
 }
 
 /**
- * Name tokens against request words (stems and the synonym table). Words inside discovered values
+ * Name tokens (and the object a sink's description adds) against request words (stems and the synonym table). Words inside discovered values
  * do not count: "CHANGELOG.md" is data, not a wish for a changelog component. "file", "data" and
  * the like do not count either: every reader and writer has them.
  */
@@ -47,7 +48,7 @@ export function relevanceOf(
       .filter((token) => !ownStems.has(token)),
   );
   const relevance: Relevance = { score: 0 };
-  for (const token of new Set(nameTokens(component.name))) {
+  for (const token of new Set(mentionTokens(component))) {
     if (GENERIC_TOKENS.has(token)) continue;
     const stems = mentionStems(token);
     const matches = words.filter(

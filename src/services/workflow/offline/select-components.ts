@@ -5,7 +5,12 @@ import type { Relevance } from "./relevance.js";
 import { familyOf, isSink, relevanceOf } from "./relevance.js";
 import type { DiscoveredParam, PlanningRequest } from "./request.js";
 import { asksForAction } from "./asked-actions.js";
-import { dropCoveredMentions, dropSinkMentions } from "./covered-mentions.js";
+import {
+  dropCoveredMentions,
+  dropSharedNameMentions,
+  dropSinkMentions,
+} from "./covered-mentions.js";
+import { dropTextReadersOfMedia } from "./file-kinds.js";
 import { asksForLanguageWork } from "./language-work.js";
 import { statedChoices } from "./stated-values.js";
 import { dropUnneeded } from "./unneeded.js";
@@ -33,7 +38,9 @@ export interface Selection {
  * 4. less any reader or transform the request does not clearly ask for that would need an
  *    invented required input (unneeded.ts), and any the request mentions only through words
  *    that name parameters of another chosen step it gives values to, or a reader that shares
- *    only a chosen sink's service word and values (covered-mentions.ts);
+ *    only a chosen sink's service word and values, or only by name words of another chosen step
+ *    that takes values (covered-mentions.ts), or a text-file reader
+ *    when another step reads the request's image or recording (file-kinds.ts);
  * 5. the language-model step (a component with a `prompt` input) only when the request asks for
  *    language work (language-work.ts), or when a chosen sink takes text and no chosen step
  *    produces any: then the model turns the data into that text ("post their titles to Slack").
@@ -82,6 +89,10 @@ export function selectComponents(
   chosen = dropCoveredMentions(chosen, bindings, request);
   bindings = bindParams(request.discovered, chosen);
   chosen = dropSinkMentions(chosen, bindings, request);
+  bindings = bindParams(request.discovered, chosen);
+  chosen = dropSharedNameMentions(chosen, bindings, request);
+  bindings = bindParams(request.discovered, chosen);
+  chosen = dropTextReadersOfMedia(chosen, bindings);
   bindings = bindParams(request.discovered, chosen);
   if (llm !== undefined && (language || needsTextFromData(chosen, bindings))) {
     chosen.push(llm);
