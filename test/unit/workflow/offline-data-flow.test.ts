@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
-import type { OfflinePlanInput } from "../../../src/services/workflow/offline-planner.js";
-import { planWorkflowOffline } from "../../../src/services/workflow/offline-planner.js";
+import { failureOf, offer, plan } from "../../support/offline-plans.js";
 
 /**
  * The offline planner wires by data flow: what a step makes reaches a later step, and a sink
@@ -107,37 +106,6 @@ Resizes an image, keeping its format.
 **Outputs**:
 - \`resized_path: str\` - Path of the resized image
 `;
-
-/** A request over the given components, all of them browsed. */
-function offer(
-  nodes: string[],
-  userInput: string,
-  discoveredParams: Record<string, unknown>,
-): OfflinePlanInput {
-  return {
-    userInput,
-    planningContext: `## Selected Components\n\n${nodes.join("\n")}`,
-    browsedComponents: {
-      nodeIds: nodes.map((node) => /^### (\S+)/.exec(node)![1]!),
-      workflowNames: [],
-    },
-    discoveredParams,
-  };
-}
-
-function failureOf(input: OfflinePlanInput): string {
-  const result = planWorkflowOffline(input);
-  if (!("failure" in result)) {
-    throw new Error(`expected a failure, got ${JSON.stringify(result.workflow.nodes)}`);
-  }
-  return result.failure;
-}
-
-function plan(input: OfflinePlanInput): FlowIr {
-  const result = planWorkflowOffline(input);
-  if ("failure" in result) throw new Error(`expected a workflow, got failure: ${result.failure}`);
-  return result.workflow;
-}
 
 function paramsOf(workflow: FlowIr, type: string): Record<string, unknown> {
   const node = workflow.nodes.find((candidate) => candidate.type === type);

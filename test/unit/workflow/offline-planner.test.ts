@@ -5,6 +5,7 @@ import { planWorkflowOffline } from "../../../src/services/workflow/offline-plan
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
 import type { WorkflowFixture } from "../../support/workflow-fixtures.js";
 import { contextOf, loadFixture, loadFixtures } from "../../support/workflow-fixtures.js";
+import { failureOf, offer, plan } from "../../support/offline-plans.js";
 
 /**
  * What the planner answers for each fixture, judged by reading the request (issue 11): the node
@@ -50,12 +51,6 @@ function usedComponents(workflow: FlowIr): string[] {
   return workflow.nodes.map((node) =>
     node.type === "workflow" ? String(node.params.workflow_name) : node.type,
   );
-}
-
-function plan(input: OfflinePlanInput): FlowIr {
-  const result = planWorkflowOffline(input);
-  if ("failure" in result) throw new Error(`expected a workflow, got failure: ${result.failure}`);
-  return result.workflow;
 }
 
 function inputOf(fixture: WorkflowFixture): OfflinePlanInput {
@@ -521,31 +516,6 @@ Stages files and creates a commit.
 **Outputs**:
 - \`commit_sha: str\` - Hash of the new commit
 `;
-
-/** A request over the given components, all of them browsed. */
-function offer(
-  nodes: string[],
-  userInput: string,
-  discoveredParams: Record<string, unknown>,
-): OfflinePlanInput {
-  return {
-    userInput,
-    planningContext: `## Selected Components\n\n${nodes.join("\n")}`,
-    browsedComponents: {
-      nodeIds: nodes.map((node) => /^### (\S+)/.exec(node)![1]!),
-      workflowNames: [],
-    },
-    discoveredParams,
-  };
-}
-
-function failureOf(input: OfflinePlanInput): string {
-  const result = planWorkflowOffline(input);
-  if (!("failure" in result)) {
-    throw new Error(`expected a failure, got ${JSON.stringify(result.workflow.nodes)}`);
-  }
-  return result.failure;
-}
 
 describe("planWorkflowOffline never claims a wrong success (issue 11)", () => {
   it("fails, naming shell-command and `command`, when the command is only prose in the request", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowIr } from "../../../src/services/workflow/flow-ir.contract.js";
-import type { OfflinePlanInput } from "../../../src/services/workflow/offline-planner.js";
 import { planWorkflowOffline } from "../../../src/services/workflow/offline-planner.js";
+import { offer, plan } from "../../support/offline-plans.js";
 
 /**
  * Precision over recall (issue 11): the offline planner answers a success only when it is
@@ -277,28 +277,6 @@ Writes a list of records to a CSV file.
 **Outputs**:
 - \`row_count: int\` - Number of rows written
 `;
-
-function offer(
-  nodes: string[],
-  userInput: string,
-  discoveredParams: Record<string, unknown>,
-): OfflinePlanInput {
-  return {
-    userInput,
-    planningContext: `## Selected Components\n\n${nodes.join("\n")}`,
-    browsedComponents: {
-      nodeIds: nodes.map((node) => /^### (\S+)/.exec(node)![1]!),
-      workflowNames: [],
-    },
-    discoveredParams,
-  };
-}
-
-function plan(input: OfflinePlanInput): FlowIr {
-  const result = planWorkflowOffline(input);
-  if ("failure" in result) throw new Error(`expected a workflow, got failure: ${result.failure}`);
-  return result.workflow;
-}
 
 function types(workflow: FlowIr): string[] {
   return workflow.nodes.map((node) => node.type);
