@@ -19,32 +19,27 @@ export function dropCoveredMentions(
   bindings: readonly Binding[],
   request: PlanningRequest,
 ): Component[] {
-  const takesValue = (component: Component) =>
-    bindings.some((binding) => binding.component === component);
-  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
-  const words = request.words.filter((word) => !valueWords.has(word.index));
-  return chosen.filter((component) => {
-    if (component.llmLike || takesValue(component)) return true;
-    const mentions = mentionsOf(component, words);
-    if (mentions.length === 0) return true;
-    const covering = chosen.filter(
-      (other) => other !== component && !other.llmLike && takesValue(other),
-    );
-    const slotStems = new Set(
-      covering.flatMap((other) =>
-        other.slots.filter((slot) => slot.path.length === 1).map((slot) => stem(slot.name)),
-      ),
-    );
-    // "send them the invitations" with `send_updates: all` given to the calendar step: the word
-    // names a part of a parameter that got its value, and the calendar sends them itself.
-    for (const binding of bindings) {
-      if (!covering.includes(binding.component) || binding.slot.path.length !== 1) continue;
-      nameTokens(binding.slot.name)
-        .filter((token) => !GENERIC_TOKENS.has(token))
-        .forEach((token) => slotStems.add(stem(token)));
-    }
-    return !mentions.every((word) => slotStems.has(word.stem));
-  });
+  // A component that may be dropped takes no value, so it is never among the covering ones.
+  const covering = chosen.filter((other) => !other.llmLike && takesValue(other, bindings));
+  const slotStems = new Set(
+    covering.flatMap((other) =>
+      other.slots.filter((slot) => slot.path.length === 1).map((slot) => stem(slot.name)),
+    ),
+  );
+  // "send them the invitations" with `send_updates: all` given to the calendar step: the word
+  // names a part of a parameter that got its value, and the calendar sends them itself.
+  for (const binding of bindings) {
+    if (!covering.includes(binding.component) || binding.slot.path.length !== 1) continue;
+    nameTokens(binding.slot.name)
+      .filter((token) => !GENERIC_TOKENS.has(token))
+      .forEach((token) => slotStems.add(stem(token)));
+  }
+  return dropMentionedOnlyFor(
+    chosen,
+    request,
+    (component) => !takesValue(component, bindings),
+    (_component, mentions) => mentions.every((word) => slotStems.has(word.stem)),
+  );
 }
 
 /**
@@ -57,26 +52,25 @@ export function dropSinkMentions(
   bindings: readonly Binding[],
   request: PlanningRequest,
 ): Component[] {
-  const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
-  const words = request.words.filter((word) => !valueWords.has(word.index));
   const sinks = chosen.filter((component) => isSink(component));
-  return chosen.filter((component) => {
-    if (component.llmLike || isSink(component)) return true;
-    const mentions = mentionsOf(component, words);
-    if (mentions.length === 0) return true;
-    return !sinks.some((sink) => {
-      const sinkStems = new Set(nameTokens(sink.name).map(stem));
-      const sinkValues = new Set(
-        bindings.filter((binding) => binding.component === sink).map((binding) => binding.param),
-      );
-      return (
-        mentions.every((word) => sinkStems.has(word.stem)) &&
-        bindings
-          .filter((binding) => binding.component === component)
-          .every((binding) => sinkValues.has(binding.param))
-      );
-    });
-  });
+  return dropMentionedOnlyFor(
+    chosen,
+    request,
+    (component) => !isSink(component),
+    (component, mentions) =>
+      sinks.some((sink) => {
+        const sinkStems = new Set(nameTokens(sink.name).map(stem));
+        const sinkValues = new Set(
+          bindings.filter((binding) => binding.component === sink).map((binding) => binding.param),
+        );
+        return (
+          mentions.every((word) => sinkStems.has(word.stem)) &&
+          bindings
+            .filter((binding) => binding.component === component)
+            .every((binding) => sinkValues.has(binding.param))
+        );
+      }),
+  );
 }
 
 /**
@@ -89,20 +83,41 @@ export function dropSharedNameMentions(
   bindings: readonly Binding[],
   request: PlanningRequest,
 ): Component[] {
-  const takesValue = (component: Component) =>
-    bindings.some((binding) => binding.component === component);
+  return dropMentionedOnlyFor(
+    chosen,
+    request,
+    (component) => !takesValue(component, bindings),
+    (component, mentions) =>
+      chosen.some((other) => {
+        if (other === component || other.llmLike || !takesValue(other, bindings)) return false;
+        const otherStems = new Set(nameTokens(other.name).map(stem));
+        return mentions.every((word) => otherStems.has(word.stem));
+      }),
+  );
+}
+
+/**
+ * The skeleton the three rules share: the model step and components `mayDrop` spares stay, and so
+ * does one the request does not mention at all (other rules chose it); the rest leave when every
+ * word mentioning them is `coveredElsewhere`. Words inside a discovered value mention nothing.
+ */
+function dropMentionedOnlyFor(
+  chosen: readonly Component[],
+  request: PlanningRequest,
+  mayDrop: (component: Component) => boolean,
+  coveredElsewhere: (component: Component, mentions: RequestWord[]) => boolean,
+): Component[] {
   const valueWords = new Set(request.discovered.flatMap((param) => param.wordIndexes));
   const words = request.words.filter((word) => !valueWords.has(word.index));
   return chosen.filter((component) => {
-    if (component.llmLike || takesValue(component)) return true;
+    if (component.llmLike || !mayDrop(component)) return true;
     const mentions = mentionsOf(component, words);
-    if (mentions.length === 0) return true;
-    return !chosen.some((other) => {
-      if (other === component || other.llmLike || !takesValue(other)) return false;
-      const otherStems = new Set(nameTokens(other.name).map(stem));
-      return mentions.every((word) => otherStems.has(word.stem));
-    });
+    return mentions.length === 0 || !coveredElsewhere(component, mentions);
   });
+}
+
+function takesValue(component: Component, bindings: readonly Binding[]): boolean {
+  return bindings.some((binding) => binding.component === component);
 }
 
 /** Request words that mention one of the component's name words (itself or a synonym). */
