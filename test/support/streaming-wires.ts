@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { AnthropicLlm } from "../../src/llm/anthropic.js";
 import { createAzureOpenAiLlm } from "../../src/llm/azure-openai.js";
 import { createOpenAiLlm } from "../../src/llm/openai.js";
@@ -9,7 +10,7 @@ import {
 import type { GeneratedModeConfig } from "../../src/services/mode/mode.contract.js";
 import { FakeAnthropicServer, toolUseReply } from "./fake-anthropic-server.js";
 import { FakeOpenAiServer, jsonCompletion } from "./fake-openai-server.js";
-import type { LoopbackJsonServer, ScriptedReply } from "./loopback-json-server.js";
+import type { LoopbackJsonServer, ScriptedReply, StreamPace } from "./loopback-json-server.js";
 
 /** An adapter that can stream, as the streaming tests need it. */
 export type StreamingLlm = StructuredLlm & Required<Pick<StructuredLlm, "stream">>;
@@ -23,14 +24,31 @@ export interface StreamingWire {
   answerWith: (answer: unknown) => ScriptedReply;
 }
 
-/** The Azure OpenAI, OpenAI and Anthropic wires, on two fakes the caller starts and stops. */
-export function streamingWires(): {
+/**
+ * The Azure OpenAI, OpenAI and Anthropic wires, on two fakes this starts before the file's tests,
+ * resets to `pace` before each test and stops after them (it registers the vitest hooks).
+ */
+export function useStreamingWires(pace: StreamPace): {
   wires: StreamingWire[];
   openAiServer: FakeOpenAiServer;
   anthropicServer: FakeAnthropicServer;
 } {
   const openAiServer = new FakeOpenAiServer();
   const anthropicServer = new FakeAnthropicServer();
+  beforeAll(async () => {
+    await openAiServer.listen();
+    await anthropicServer.listen();
+  });
+  afterAll(async () => {
+    await openAiServer.close();
+    await anthropicServer.close();
+  });
+  beforeEach(() => {
+    for (const server of [openAiServer, anthropicServer]) {
+      server.reset();
+      server.pace = { ...pace };
+    }
+  });
   const answerAsCompletion = (answer: unknown) => jsonCompletion(answer);
   const wires: StreamingWire[] = [
     {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GenerationFailure } from "../../../src/errors/generation-error.js";
 import { AnthropicLlm } from "../../../src/llm/anthropic.js";
 import { createOpenAiLlm } from "../../../src/llm/openai.js";
@@ -18,23 +18,12 @@ import { serverSentEvent } from "../../support/loopback-json-server.js";
 import type { ScriptedReply, StreamedEvent } from "../../support/loopback-json-server.js";
 import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
 import { WORKFLOW_FIXTURE } from "../../support/model-answers.js";
-import { modeCall, streamingWires } from "../../support/streaming-wires.js";
+import { modeCall, useStreamingWires } from "../../support/streaming-wires.js";
 
-const { wires, openAiServer, anthropicServer } = streamingWires();
-beforeAll(async () => {
-  await openAiServer.listen();
-  await anthropicServer.listen();
-});
-afterAll(async () => {
-  await openAiServer.close();
-  await anthropicServer.close();
-});
-beforeEach(() => {
-  for (const server of [openAiServer, anthropicServer]) {
-    server.reset();
-    // Fast: these tests check what arrives, not when (streaming-latency.test.ts does).
-    server.pace = { tokensPerSecond: 2000, charactersPerToken: 4 };
-  }
+// Fast: these tests check what arrives, not when (streaming-latency.test.ts does).
+const { wires, openAiServer, anthropicServer } = useStreamingWires({
+  tokensPerSecond: 2000,
+  charactersPerToken: 4,
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<GenerationFailure> {

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GenerationFailure } from "../../../src/errors/generation-error.js";
 import type { StreamRecord } from "../../support/loopback-json-server.js";
 import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
-import { modeCall, streamingWires } from "../../support/streaming-wires.js";
+import { modeCall, useStreamingWires } from "../../support/streaming-wires.js";
 
 /** A realistic model: 60 tokens a second, 4 characters a token (the fakes' defaults). */
 const PACE = { tokensPerSecond: 60, charactersPerToken: 4 };
 
-const { wires, openAiServer, anthropicServer } = streamingWires();
-beforeAll(async () => {
-  await openAiServer.listen();
-  await anthropicServer.listen();
-});
-afterAll(async () => {
-  await openAiServer.close();
-  await anthropicServer.close();
-});
-beforeEach(() => {
-  for (const server of [openAiServer, anthropicServer]) {
-    server.reset();
-    server.pace = { ...PACE };
-  }
-});
+const { wires } = useStreamingWires(PACE);
 
 const answer = petStoreAnswer();
 /** Both wires carry the answer as compact JSON text (message content, tool input). */
