@@ -4,6 +4,7 @@ import type { Message } from "@anthropic-ai/sdk/resources/messages";
 import type { MessageStreamParams } from "@anthropic-ai/sdk/resources/messages/messages";
 import { GenerationFailure } from "../errors/generation-error.js";
 import { createFieldFeed } from "./streaming/field-feed.js";
+import { streamFailure } from "./streaming/stream-failure.js";
 import { upstreamFailure } from "./upstream-failure.js";
 import type { AnswerFieldListener } from "./structured-llm.js";
 
@@ -42,7 +43,7 @@ export async function streamToolMessage(
   try {
     message = await stream.finalMessage();
   } catch (error) {
-    throw streamFailure(error, connected, options.label);
+    throw streamFailure(error, AnthropicError, connected, options.label);
   }
   if (message.stop_reason === null) {
     throw upstreamFailure(options.label, { kind: "cut-short" }, message);
@@ -79,23 +80,4 @@ function withStrictToolInput(message: Message, inputText: string, label: string)
     );
   }
   return { ...message, content: [{ ...first, input }, ...rest] };
-}
-
-/** The SDK's base error class itself, not one of its subclasses (statuses, abort, ...). */
-function isBareSdkError(error: unknown): error is AnthropicError {
-  return error instanceof AnthropicError && error.constructor === AnthropicError;
-}
-
-/**
- * What the stream's failure really was. The SDK's stream helper wraps anything that is not its own
- * error (the ZodError of the final parse, a listener's exception) in a bare AnthropicError with the
- * original as `cause`: that original is the failure, mapped as `generate` maps it. Once connected,
- * a bare error without a cause is a stream that ended before its last event. Its subclasses
- * (HTTP statuses, abort, connection) and anything thrown before the request was answered are
- * mapped as for `generate`.
- */
-function streamFailure(error: unknown, connected: boolean, label: string): unknown {
-  if (!isBareSdkError(error)) return error;
-  if (error.cause !== undefined) return error.cause;
-  return connected ? upstreamFailure(label, { kind: "cut-short" }, error) : error;
 }

@@ -5,7 +5,7 @@ import type {
   ParsedChatCompletion,
 } from "openai/resources/chat/completions";
 import { createFieldFeed } from "./streaming/field-feed.js";
-import { upstreamFailure } from "./upstream-failure.js";
+import { streamFailure } from "./streaming/stream-failure.js";
 import type { AnswerFieldListener } from "./structured-llm.js";
 
 /**
@@ -33,26 +33,6 @@ export async function streamChatCompletion(
   try {
     return await stream.finalChatCompletion();
   } catch (error) {
-    throw streamFailure(error, connected, options.label);
+    throw streamFailure(error, OpenAIError, connected, options.label);
   }
-}
-
-/** The SDK's base error class itself, not one of its subclasses (statuses, abort, ...). */
-function isBareSdkError(error: unknown): error is OpenAIError {
-  return error instanceof OpenAIError && error.constructor === OpenAIError;
-}
-
-/**
- * What the stream's failure really was. The SDK's stream helper wraps anything that is not its own
- * error (the ZodError of the final parse, a listener's exception) in a bare OpenAIError with the
- * original as `cause`: that original is the failure, mapped as `generate` maps it. Once connected,
- * a bare error without a cause is a stream that ended before its last event ("missing
- * finish_reason", "request ended without sending any chunks"). Its subclasses
- * (HTTP statuses, abort, connection) and anything thrown before the request was answered are
- * mapped as for `generate`.
- */
-function streamFailure(error: unknown, connected: boolean, label: string): unknown {
-  if (!isBareSdkError(error)) return error;
-  if (error.cause !== undefined) return error.cause;
-  return connected ? upstreamFailure(label, { kind: "cut-short" }, error) : error;
 }
