@@ -1,25 +1,14 @@
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FakeAnthropicServer, toolUseReply } from "../../support/fake-anthropic-server.js";
-import { FakeOpenAiServer, jsonCompletion } from "../../support/fake-openai-server.js";
+import { describe, expect, it } from "vitest";
+import { toolUseReply } from "../../support/fake-anthropic-server.js";
+import { jsonCompletion } from "../../support/fake-openai-server.js";
 import { petStoreAnswer } from "../../support/mode-answers.js";
+import { useStreamingWires } from "../../support/streaming-wires.js";
 
-const openAiServer = new FakeOpenAiServer();
-const anthropicServer = new FakeAnthropicServer();
-beforeAll(async () => {
-  await openAiServer.listen();
-  await anthropicServer.listen();
-});
-afterAll(async () => {
-  await openAiServer.close();
-  await anthropicServer.close();
-});
-beforeEach(() => {
-  openAiServer.reset();
-  anthropicServer.reset();
-  openAiServer.pace = { tokensPerSecond: 1000, charactersPerToken: 4 };
-  anthropicServer.pace = { tokensPerSecond: 1000, charactersPerToken: 4 };
+const { openAiServer, anthropicServer } = useStreamingWires({
+  tokensPerSecond: 1000,
+  charactersPerToken: 4,
 });
 
 const answer = petStoreAnswer();
