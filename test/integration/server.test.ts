@@ -89,15 +89,21 @@ describe("HTTP surface", () => {
   });
 
   it("drains on stop: in-flight requests finish, then the port closes", async () => {
+    let modelCalled!: () => void;
+    const inModel = new Promise<void>((resolve) => (modelCalled = resolve));
     const slowLlm: StructuredLlm = {
       provider: "azure-openai",
       defaultModel: "slow",
-      generate: () =>
-        new Promise((_resolve, reject) => setTimeout(() => reject(new Error("late")), 300)),
+      generate: () => {
+        modelCalled();
+        return new Promise((_resolve, reject) => setTimeout(() => reject(new Error("late")), 300));
+      },
     };
     api = await startTestServer({}, { mode: slowLlm });
     const inFlight = api.execute(GenerateModeDocument, { input: { industry: "tea house" } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Stop once the request is being served (a fixed wait raced a busy machine: the request had
+    // not reached the server yet, and its connection was closed as idle).
+    await inModel;
     const stopping = api.server.stop();
     const { status } = await inFlight;
     await stopping;
