@@ -5,6 +5,7 @@ import { createTaskLlms } from "./llm/create-llm.js";
 import type { StructuredLlm } from "./llm/structured-llm.js";
 import type { Metrics } from "./observability/metrics.js";
 import { ModeResolver } from "./resolvers/mode.resolver.js";
+import { StreamResolver } from "./resolvers/stream.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
 import { NodeLookup } from "./services/node-lookup.js";
@@ -92,6 +93,7 @@ export function createResolverContainer(services: AppServices): ContainerType {
     [WorkflowResolver, new WorkflowResolver(services.workflows)],
     [FlowIrResolver, new FlowIrResolver()],
     [NodeResolver, new NodeResolver(new NodeLookup(services.modes, services.workflows))],
+    [StreamResolver, new StreamResolver()],
   ]);
   return {
     get(someClass: unknown, _resolverData: ResolverData) {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Principal } from "./auth/principal.js";
+import type { GenerationStreams } from "./resolvers/generation-streams.js";
 
 /** Per-request GraphQL context. */
 export interface RequestContext {
@@ -11,4 +12,6 @@ export interface RequestContext {
   signal: AbortSignal;
   /** The authenticated caller (the anonymous principal when AUTH_MODE=none). */
   principal: Principal;
+  /** The event streams behind the subscriptions (resolvers/generation-streams.ts). */
+  streams: GenerationStreams;
 }

@@ -35,6 +35,7 @@ import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { shutdownResponsePlugin } from "./plugins/shutdown-response.plugin.js";
 import { buildAppSchema } from "./schema/build-schema.js";
+import { generationStreams } from "./resolvers/generation-streams.js";
 
 export interface ServerOptions {
   config: AppConfig;
@@ -107,6 +108,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   graphqlShapedClientErrors(app, GRAPHQL_PATH, config.http.maxBodyBytes);
 
   const schema = await buildAppSchema(createResolverContainer(services));
+  const streams = generationStreams(services);
   const limits = operationLimits(config.operationLimits, config.modesPage);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -163,6 +165,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       logger: request.log as Logger,
       signal: requestSignal(reply, shutdown.cut),
       principal: authenticatedPrincipal(request),
+      streams,
     }),
   });
 

@@ -5,6 +5,7 @@ import { GenerateModeInput } from "../schema/mode.input.js";
 import { GenerateModePayload } from "../schema/mode.payload.js";
 import { Mode } from "../schema/mode.type.js";
 import type { ModeService } from "../services/mode/mode.service.js";
+import { modeOptions } from "./generation-streams.js";
 
 @Resolver(() => Mode)
 export class ModeResolver {
@@ -54,8 +55,6 @@ export class ModeResolver {
     input: GenerateModeInput,
     @Ctx() context: RequestContext,
   ): Promise<GenerateModePayload> {
-    return this.modeService.generateMode(input.industry, context, {
-      brandFidelity: input.brandFidelity === true,
-    });
+    return this.modeService.generateMode(input.industry, context, modeOptions(input));
   }
 }

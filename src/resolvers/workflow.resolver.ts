@@ -14,6 +14,7 @@ import { flowIrId } from "../services/node-id.js";
 import type { FlowIr } from "../services/workflow/flow-ir.contract.js";
 import { workflowDigest, workflowNodeViews } from "../services/workflow/workflow-store.js";
 import type { WorkflowService } from "../services/workflow/workflow.service.js";
+import { workflowRequest } from "./generation-streams.js";
 
 @Resolver()
 export class WorkflowResolver {
@@ -30,12 +31,9 @@ export class WorkflowResolver {
     input: GenerateWorkflowInput,
     @Ctx() context: RequestContext,
   ): Promise<GenerateWorkflowPayload> {
-    return this.workflowService.generateWorkflow({
-      ...input,
-      signal: context.signal,
-      logger: context.logger,
-      principal: context.principal,
-    }) as Promise<GenerateWorkflowPayload>;
+    return this.workflowService.generateWorkflow(
+      workflowRequest(input, context),
+    ) as Promise<GenerateWorkflowPayload>;
   }
 
   @Query(() => WorkflowValidation, {

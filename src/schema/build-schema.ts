@@ -1,20 +1,42 @@
 import { lexicographicSortSchema, printSchema } from "graphql";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import type { ContainerType } from "type-graphql";
+import type { ContainerType, PubSub } from "type-graphql";
 import { ModeResolver } from "../resolvers/mode.resolver.js";
 import { NodeResolver } from "../resolvers/node.resolver.js";
+import { StreamResolver } from "../resolvers/stream.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver.js";
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [ModeResolver, WorkflowResolver, FlowIrResolver, NodeResolver] as const;
+export const RESOLVERS = [
+  ModeResolver,
+  WorkflowResolver,
+  FlowIrResolver,
+  NodeResolver,
+  StreamResolver,
+] as const;
+
+/**
+ * type-graphql refuses to build subscriptions without a PubSub, even when every subscription
+ * brings its own `subscribe` function, as ours do (no topic is ever published or subscribed).
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error("modeflow's subscriptions publish no topics");
+  },
+  subscribe() {
+    throw new Error("modeflow's subscriptions subscribe to no topics");
+  },
+};
 
 /** Builds the executable schema; `container` supplies resolver instances (container.ts). */
 export async function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: [...RESOLVERS], container });
+  const schema = await buildSchema({ resolvers: [...RESOLVERS], container, pubSub: NO_TOPICS });
   // type-graphql has no option for describing the root types; every type carries a description.
   schema.getQueryType()!.description = "Read modes, and validate workflows without a model.";
   schema.getMutationType()!.description = "Generate modes and workflows with a language model.";
+  schema.getSubscriptionType()!.description =
+    "Generate modes and workflows with their progress streamed (graphql-ws on /graphql).";
   return schema;
 }
 

@@ -17,7 +17,7 @@ export function buildMode(
   source: ModeSource,
   themeOptions: ThemeOptions = {},
 ): Mode {
-  const metricKeys = new Set<string>();
+  const keys = metricKeys(content.metrics);
   return withModeId(
     {
       id: content.id,
@@ -26,12 +26,13 @@ export function buildMode(
       source,
       theme: deriveTheme(content.seed, themeOptions),
       tabs: content.tabs.map((tab) => ({ id: "", ...tab })),
-      defaultMetrics: content.metrics.map((metric, index) => {
-        let key = toSnakeId(metric.label) || `metric_${index + 1}`;
-        if (metricKeys.has(key)) key = `${key}_${index + 1}`;
-        metricKeys.add(key);
-        return { id: "", key, label: metric.label, value: metric.value, unit: metric.unit };
-      }),
+      defaultMetrics: content.metrics.map((metric, index) => ({
+        id: "",
+        key: keys[index]!,
+        label: metric.label,
+        value: metric.value,
+        unit: metric.unit,
+      })),
       personalityTraits: [...content.traits],
       welcomeMessage: content.welcomeMessage,
       systemPrompt: buildSystemPrompt({
@@ -45,6 +46,17 @@ export function buildMode(
     },
     content.id,
   );
+}
+
+/** Each metric's key within its mode: its label in snake_case, made unique by its position. */
+export function metricKeys(metrics: ReadonlyArray<{ label: string }>): string[] {
+  const taken = new Set<string>();
+  return metrics.map((metric, index) => {
+    let key = toSnakeId(metric.label) || `metric_${index + 1}`;
+    if (taken.has(key)) key = `${key}_${index + 1}`;
+    taken.add(key);
+    return key;
+  });
 }
 
 /**

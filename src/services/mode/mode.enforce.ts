@@ -52,12 +52,10 @@ export function enforceModeConfig(
 ): EnforceResult {
   const issues: string[] = [];
 
-  const seed = normalizeHexColor(config.primary_color.trim());
+  const seed = enforceSeed(config.primary_color);
   if (!seed) issues.push(`primary_color: '${config.primary_color}' is not a #RRGGBB colour`);
 
-  const name =
-    truncateAtWord(toPlainText(config.industry_name), MODE_LIMITS.nameMax) || toTitleCase(industry);
-
+  const name = enforceName(config.industry_name, industry);
   const tabs = enforceTabs(config.tabs, issues);
   const metrics = enforceMetrics(config.default_metrics, issues);
   const traits = enforceTraits(config.personality_traits);
@@ -72,9 +70,7 @@ export function enforceModeConfig(
       tabs,
       metrics,
       traits,
-      welcomeMessage:
-        truncateAtWord(toPlainText(config.welcome_message), MODE_LIMITS.welcomeMax) ||
-        `Welcome to ${name}. How can I help today?`,
+      welcomeMessage: enforceWelcome(config.welcome_message, name),
       promptFragment: truncateAtWord(
         toPlainParagraphs(config.system_prompt_fragment),
         MODE_LIMITS.fragmentMax,
@@ -83,7 +79,32 @@ export function enforceModeConfig(
   };
 }
 
-function enforceTabs(tabs: GeneratedModeConfig["tabs"], issues: string[]): ModeContent["tabs"] {
+// Each field's rule is exported on its own: a streamed answer is checked field by field as it
+// arrives (mode-draft.ts), with exactly the rules the whole answer meets here.
+
+/** The brand colour as #rrggbb, or undefined when it is not a colour. */
+export function enforceSeed(primaryColor: string): string | undefined {
+  return normalizeHexColor(primaryColor.trim());
+}
+
+/** The display name: plain text within the limit, else the request in Title Case. */
+export function enforceName(industryName: string, industry: string): string {
+  return truncateAtWord(toPlainText(industryName), MODE_LIMITS.nameMax) || toTitleCase(industry);
+}
+
+/** The greeting: plain text within the limit, else one built from the name. */
+export function enforceWelcome(welcomeMessage: string, name: string): string {
+  return (
+    truncateAtWord(toPlainText(welcomeMessage), MODE_LIMITS.welcomeMax) ||
+    `Welcome to ${name}. How can I help today?`
+  );
+}
+
+/** Dashboard first, settings last, 2 or 3 distinct tabs between; a shortfall goes to `issues`. */
+export function enforceTabs(
+  tabs: GeneratedModeConfig["tabs"],
+  issues: string[],
+): ModeContent["tabs"] {
   let dashboard = DASHBOARD;
   let settings = SETTINGS;
   const middle: ModeContent["tabs"] = [];
@@ -113,7 +134,8 @@ function enforceTabs(tabs: GeneratedModeConfig["tabs"], issues: string[]): ModeC
   return [dashboard, ...middle.slice(0, MODE_LIMITS.middleTabsMax), settings];
 }
 
-function enforceMetrics(
+/** Exactly 4 metrics with distinct labels and short values; what is wrong goes to `issues`. */
+export function enforceMetrics(
   metrics: GeneratedModeConfig["default_metrics"],
   issues: string[],
 ): ModeContent["metrics"] {
@@ -148,7 +170,8 @@ function enforceMetrics(
   return kept.slice(0, MODE_LIMITS.metricCount);
 }
 
-function enforceTraits(traits: readonly string[]): string[] {
+/** 3 to 5 distinct, safe traits, topped up with defaults. */
+export function enforceTraits(traits: readonly string[]): string[] {
   const kept: string[] = [];
   const seen = new Set<string>();
   for (const raw of traits) {

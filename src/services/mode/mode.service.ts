@@ -5,7 +5,11 @@ import { GenerationFailure } from "../../errors/generation-error.js";
 import type { TokenUsage } from "../../errors/generation-error.js";
 import { Deadline } from "../../llm/deadline.js";
 import { callOutcome } from "../call-outcome.js";
-import type { StructuredLlm } from "../../llm/structured-llm.js";
+import type {
+  AnswerFieldListener,
+  StructuredCall,
+  StructuredLlm,
+} from "../../llm/structured-llm.js";
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import { NO_OBSERVER } from "../../observability/generation-observer.js";
 import { DERIVATION_VERSION } from "../palette/derive-theme.js";
@@ -20,6 +24,8 @@ import { foldIndustry, parseIndustryInput } from "./industry-input.js";
 import { GENERATED_MODE_SCHEMA_NAME, generatedModeConfigSchema } from "./mode.contract.js";
 import type { GeneratedModeConfig } from "./mode.contract.js";
 import { enforceModeConfig } from "./mode.enforce.js";
+import { ModeDraftReader } from "./mode-draft.js";
+import type { ModeProgress } from "./mode-draft.js";
 import type { ModeContent } from "./builtin-modes.js";
 import {
   MODE_PROMPT_VERSION,
@@ -69,6 +75,13 @@ export interface RequestContext {
   logger?: Logger;
   /** The caller; quotas and the mode store are per principal. Default: anonymous. */
   principal?: Principal;
+  /**
+   * A streaming caller (mode-stream.ts): hears STARTED when it is admitted or joins a generation
+   * in flight, then THEME and CONTENT as the model's answer arrives. A generation this caller
+   * starts streams from the provider; one it joins tells what it has told so far, then the rest.
+   * Must not throw.
+   */
+  onProgress?: (progress: ModeProgress) => void;
 }
 
 /** What a generateMode request asks for beyond its industry. */
@@ -171,7 +184,8 @@ export class ModeService {
     if (!llm) return this.generateOffline(principal, industry, identity, theme, startedAt);
 
     // Identical concurrent requests share one generation; each caller may still leave on its own.
-    const flight = await runSharedGeneration({
+    const onProgress = context.onProgress;
+    const flight = await runSharedGeneration<GenerateModeResult, ModeProgress>({
       coalescer: this.coalescer,
       limiter: this.limiter,
       observer: this.observer,
@@ -179,8 +193,16 @@ export class ModeService {
       key: identity,
       principal,
       signal: context.signal,
-      work: (signal) =>
-        this.generateWithModel(principal, llm, industry, identity, theme, signal, logger),
+      // Only a streaming caller's generation streams from the provider: a mutation's request
+      // stays exactly what it was. A streaming caller that joins one hears only its answer.
+      work: (signal, publish) =>
+        this.generateWithModel(principal, llm, industry, identity, theme, signal, logger, {
+          publish: onProgress ? publish : undefined,
+        }),
+      listener: onProgress && {
+        started: () => onProgress({ kind: "STARTED" }),
+        event: onProgress,
+      },
     });
     if (!flight) return this.cancelledResult(principal, llm, industry, theme, startedAt);
     // The answer joins this caller's own modes too (the initiator's shelf already has it).
@@ -202,13 +224,16 @@ export class ModeService {
     theme: ThemeOptions,
     signal: AbortSignal,
     logger: Logger,
+    streaming: { publish?: (progress: ModeProgress) => void },
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
     const deadline = new Deadline(this.options.deadlineMs, signal);
     this.observer.recordGeneration("mode", 1);
+    const publish = streaming.publish;
+    const reader = publish && (() => new ModeDraftReader(industry, theme, publish).onField);
     let outcome: ModelOutcome;
     try {
-      outcome = await this.requestModeContent(llm, industry, deadline, logger);
+      outcome = await this.requestModeContent(llm, industry, deadline, logger, reader);
     } finally {
       this.observer.recordGeneration("mode", -1);
       deadline.dispose();
@@ -267,12 +292,16 @@ export class ModeService {
     };
   }
 
-  /** Calls the model; a contract break gets one repair retry that names what was wrong. */
+  /**
+   * Calls the model; a contract break gets one repair retry that names what was wrong. With
+   * `fieldReader`, each call streams and its fields go to a fresh reader from it.
+   */
   private async requestModeContent(
     llm: StructuredLlm,
     industry: string,
     deadline: Deadline,
     logger: Logger,
+    fieldReader?: () => AnswerFieldListener,
   ): Promise<ModelOutcome> {
     const usage: Required<TokenUsage> = { inputTokens: 0, outputTokens: 0 };
     let reported = false;
@@ -290,7 +319,7 @@ export class ModeService {
     for (let call = 1; call <= MAX_MODEL_CALLS; call++) {
       const callStartedAt = performance.now();
       try {
-        const answer = await llm.generate<GeneratedModeConfig>({
+        const request: StructuredCall<GeneratedModeConfig> = {
           system: MODE_SYSTEM_PROMPT,
           user: issues ? buildModeRepairPrompt(industry, issues) : buildModeUserPrompt(industry),
           output: {
@@ -300,7 +329,11 @@ export class ModeService {
           },
           signal: deadline.signal,
           deadline,
-        });
+        };
+        const answer =
+          fieldReader && llm.stream
+            ? await llm.stream(request, fieldReader())
+            : await llm.generate(request);
         httpCalls += answer.httpCalls;
         addUsage(answer.usage);
         const enforced = enforceModeConfig(answer.data, industry, BUILTIN_MODE_IDS);

@@ -14,6 +14,25 @@ export interface Flight<T> {
 export type Admission = () => Promise<void>;
 
 /**
+ * What a generation tells its callers while it runs (a streamed subscription's THEME and CONTENT,
+ * a workflow's attempts): `publish` sends an event to every caller now waiting, and the ones who
+ * join later hear every event so far first, in order. Events stay in this process: a caller on
+ * another replica hears only the answer (redis-coalescer.ts).
+ */
+export type Publish<E> = (event: E) => void;
+
+/** A caller's ear on the generation it runs or joins. */
+export interface FlightListener<E> {
+  /** This caller started the generation (after admission) or joined one in flight. */
+  started?(): void;
+  /** An event the generation published; earlier ones are replayed on joining. Must not throw. */
+  event?(event: E): void;
+}
+
+/** The generation a caller may start: told to stop through `signal`, to publish through `publish`. */
+export type Work<T, E> = (signal: AbortSignal, publish: Publish<E>) => Promise<T>;
+
+/**
  * One generation per distinct request: callers with the same key while a generation is in
  * flight share it instead of starting their own. Two backends: this process
  * (InProcessCoalescer) and every replica through Redis (src/redis/redis-coalescer.ts), whose
@@ -28,12 +47,14 @@ export interface Coalescer {
    * (its promise rejects with the signal's reason); the others keep waiting for the answer.
    * `admit` is asked only when this caller would start the generation; callers arriving while
    * it is asked wait for its outcome, then join, or are asked themselves when it was refused.
+   * `listener` hears when this caller is in, and the events the generation publishes.
    */
-  run<T>(
+  run<T, E = never>(
     key: string,
     signal: AbortSignal | undefined,
-    work: (signal: AbortSignal) => Promise<T>,
+    work: Work<T, E>,
     admit?: Admission,
+    listener?: FlightListener<E>,
   ): Promise<Flight<T>>;
 }
 
@@ -41,6 +62,9 @@ interface InFlight {
   promise: Promise<unknown>;
   controller: AbortController;
   waiters: number;
+  /** Every event published so far, for callers who join later (a handful per generation). */
+  events: unknown[];
+  listeners: Set<FlightListener<unknown>>;
 }
 
 /** The embedded coalescer: flights live in this process. */
@@ -53,27 +77,32 @@ export class InProcessCoalescer implements Coalescer {
     return this.flights.has(key);
   }
 
-  async run<T>(
+  async run<T, E = never>(
     key: string,
     signal: AbortSignal | undefined,
-    work: (signal: AbortSignal) => Promise<T>,
+    work: Work<T, E>,
     admit?: Admission,
+    listener?: FlightListener<E>,
   ): Promise<Flight<T>> {
+    const ear = listener as FlightListener<unknown> | undefined;
     for (;;) {
       const flight = this.flights.get(key);
-      if (flight) return this.join<T>(key, flight, signal, true);
+      if (flight) return this.join<T>(key, flight, signal, true, ear);
       const admission = this.admissions.get(key);
       if (admission) {
         // Another caller is being admitted to start it: join its flight, or, when it was
         // refused or left, try again (and be asked ourselves).
         const started = await wait(admission, signal);
         if (started && !started.controller.signal.aborted) {
-          return this.join<T>(key, started, signal, true);
+          return this.join<T>(key, started, signal, true, ear);
         }
         continue;
       }
-      const started = admit ? await this.admitted(key, admit, signal, work) : this.start(key, work);
-      return this.join<T>(key, started, signal, false);
+      const generic = work as Work<unknown, unknown>;
+      const started = admit
+        ? await this.admitted(key, admit, signal, generic)
+        : this.start(key, generic);
+      return this.join<T>(key, started, signal, false, ear);
     }
   }
 
@@ -82,7 +111,7 @@ export class InProcessCoalescer implements Coalescer {
     key: string,
     admit: Admission,
     signal: AbortSignal | undefined,
-    work: (signal: AbortSignal) => Promise<unknown>,
+    work: Work<unknown, unknown>,
   ): Promise<InFlight> {
     let settle!: (flight: InFlight | undefined) => void;
     this.admissions.set(key, new Promise((resolve) => (settle = resolve)));
@@ -99,10 +128,20 @@ export class InProcessCoalescer implements Coalescer {
     return started;
   }
 
-  private start(key: string, work: (signal: AbortSignal) => Promise<unknown>): InFlight {
+  private start(key: string, work: Work<unknown, unknown>): InFlight {
     const controller = new AbortController();
-    const started: InFlight = { controller, waiters: 0, promise: Promise.resolve() };
-    started.promise = work(controller.signal).finally(() => {
+    const started: InFlight = {
+      controller,
+      waiters: 0,
+      promise: Promise.resolve(),
+      events: [],
+      listeners: new Set(),
+    };
+    const publish = (event: unknown) => {
+      started.events.push(event);
+      for (const listener of started.listeners) listener.event?.(event);
+    };
+    started.promise = work(controller.signal, publish).finally(() => {
       if (this.flights.get(key) === started) this.flights.delete(key);
     });
     // Rejections reach every waiter through `wait`; this keeps an unwatched one from being
@@ -117,11 +156,18 @@ export class InProcessCoalescer implements Coalescer {
     flight: InFlight,
     signal: AbortSignal | undefined,
     shared: boolean,
+    listener: FlightListener<unknown> | undefined,
   ): Promise<Flight<T>> {
     flight.waiters++;
+    if (listener) {
+      listener.started?.();
+      for (const event of flight.events) listener.event?.(event);
+      flight.listeners.add(listener);
+    }
     try {
       return { value: (await wait(flight.promise, signal)) as T, shared };
     } finally {
+      if (listener) flight.listeners.delete(listener);
       flight.waiters--;
       // The last caller to leave before the answer cancels the call nobody waits for.
       if (flight.waiters === 0 && this.flights.get(key) === flight) {

@@ -1,8 +1,8 @@
 import type { GenerationObserver } from "../../observability/generation-observer.js";
 import type { SpendLimiter } from "../quota/spend-limiter.js";
-import type { Coalescer, Flight } from "./coalescer.js";
+import type { Coalescer, Flight, FlightListener, Work } from "./coalescer.js";
 
-export interface SharedGenerationRequest<T> {
+export interface SharedGenerationRequest<T, E = never> {
   coalescer: Coalescer;
   limiter: SpendLimiter;
   observer: GenerationObserver;
@@ -12,7 +12,9 @@ export interface SharedGenerationRequest<T> {
   principal: string;
   /** The caller's own signal: it may leave on its own. */
   signal: AbortSignal | undefined;
-  work: (signal: AbortSignal) => Promise<T>;
+  work: Work<T, E>;
+  /** Hears when this caller is in and what the generation publishes (streamed subscriptions). */
+  listener?: FlightListener<E>;
 }
 
 /**
@@ -20,15 +22,21 @@ export interface SharedGenerationRequest<T> {
  * quota (joining one in flight is free); identical concurrent requests share it; the waiting
  * gauge counts every caller while it waits. Undefined when the caller left before the answer.
  */
-export async function runSharedGeneration<T>(
-  request: SharedGenerationRequest<T>,
+export async function runSharedGeneration<T, E = never>(
+  request: SharedGenerationRequest<T, E>,
 ): Promise<Flight<T> | undefined> {
   const { coalescer, limiter, observer, task, key, signal } = request;
   observer.recordWaiting(task, 1);
   let flight: Flight<T>;
   try {
     // Admission is asked only of a caller that starts the generation, on any replica.
-    flight = await coalescer.run(key, signal, request.work, () => limiter.admit(request.principal));
+    flight = await coalescer.run(
+      key,
+      signal,
+      request.work,
+      () => limiter.admit(request.principal),
+      request.listener,
+    );
   } catch (error) {
     if (!signal?.aborted) throw error;
     return undefined;

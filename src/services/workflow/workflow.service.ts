@@ -40,6 +40,7 @@ import type {
   SeedNodeParams,
   SeedSharedStore,
   ValidateWorkflowRequest,
+  WorkflowAttemptRecord,
 } from "./workflow.types.js";
 
 export interface WorkflowServiceOptions {
@@ -171,11 +172,21 @@ export class WorkflowService {
   async generateWorkflow(request: GenerateWorkflowRequest): Promise<GenerateWorkflowResult> {
     const prepared = prepareRequest(request, this.prepareSettings);
     const principal = (request.principal ?? ANONYMOUS_PRINCIPAL).id;
+    const onProgress = request.onProgress;
+    const onAttempt =
+      onProgress && ((attempt: WorkflowAttemptRecord) => onProgress({ kind: "ATTEMPT", attempt }));
     // Only a model's deterministic answers (temperature 0) are shared and cached: at a higher
     // temperature two identical requests ask for two samples. The offline planner costs nothing.
     if (this.llm === undefined || prepared.temperature !== 0) {
       if (this.llm) await this.limiter.admit(principal);
-      const result = await generateFresh(prepared, request.signal, undefined, this.freshSettings);
+      onProgress?.({ kind: "STARTED" });
+      const result = await generateFresh(
+        prepared,
+        request.signal,
+        undefined,
+        this.freshSettings,
+        onAttempt,
+      );
       return charged(this.limiter, principal, result);
     }
     const key = workflowCacheKey(prepared, this.llm);
@@ -183,7 +194,13 @@ export class WorkflowService {
       key,
       principal,
       signal: request.signal,
-      generate: (signal) => generateFresh(prepared, signal, key, this.freshSettings),
+      generate: (signal, publish) =>
+        generateFresh(prepared, signal, key, this.freshSettings, publish),
+      listener: onProgress &&
+        onAttempt && {
+          started: () => onProgress({ kind: "STARTED" }),
+          event: onAttempt,
+        },
       cancelled: () => cancelledResult(prepared, this.answering),
     });
   }

@@ -52,7 +52,17 @@ export interface GenerateWorkflowRequest {
   logger?: Logger;
   /** The caller; quotas are per principal. Default: anonymous. */
   principal?: Principal;
+  /**
+   * A streaming caller (workflow-stream.ts): hears STARTED once it is admitted or joins an
+   * identical generation in flight, then each attempt as soon as it is judged (one joined late
+   * hears the attempts so far first). Must not throw.
+   */
+  onProgress?: (progress: WorkflowProgress) => void;
 }
+
+/** What a workflow generation tells a streaming caller before its answer. */
+export type WorkflowProgress =
+  { kind: "STARTED" } | { kind: "ATTEMPT"; attempt: WorkflowAttemptRecord };
 
 /** One generation as it happened (GraphQL `WorkflowAttempt`). */
 export interface WorkflowAttemptRecord {

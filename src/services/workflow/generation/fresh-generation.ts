@@ -2,7 +2,7 @@ import { Deadline } from "../../../llm/deadline.js";
 import type { GenerationObserver } from "../../../observability/generation-observer.js";
 import type { GenerationCache } from "../../sharing/generation-cache.js";
 import type { WorkflowStore } from "../workflow-store.js";
-import type { GenerateWorkflowResult } from "../workflow.types.js";
+import type { GenerateWorkflowResult, WorkflowAttemptRecord } from "../workflow.types.js";
 import { runGenerationLoop } from "./generation-loop.js";
 import type { GenerationLoopSettings } from "./generation-loop.js";
 import type { PreparedRequest } from "./prepared-request.js";
@@ -22,12 +22,14 @@ export interface FreshGenerationSettings {
 /**
  * One request's own generation: the loop under the overall deadline, timed; a success is kept
  * for node(id) and, under `cacheKey`, for identical later requests; the outcome is logged.
+ * `onAttempt` hears each attempt as soon as it is judged.
  */
 export async function generateFresh(
   prepared: PreparedRequest,
   signal: AbortSignal | undefined,
   cacheKey: string | undefined,
   settings: FreshGenerationSettings,
+  onAttempt?: (attempt: WorkflowAttemptRecord) => void,
 ): Promise<GenerateWorkflowResult> {
   prepared.logger.debug(`Generating workflow for: ${prepared.userInput.slice(0, 100)}...`);
   const deadline = new Deadline(settings.overallTimeoutMs, signal);
@@ -35,7 +37,7 @@ export async function generateFresh(
   if (settings.hasModel) settings.observer.recordGeneration("workflow", 1);
   let result: GenerateWorkflowResult;
   try {
-    result = await runGenerationLoop(prepared, deadline, settings.loop);
+    result = await runGenerationLoop(prepared, deadline, settings.loop, onAttempt);
   } finally {
     if (settings.hasModel) settings.observer.recordGeneration("workflow", -1);
     deadline.dispose();

@@ -36,8 +36,14 @@ export async function runGenerationLoop(
   prepared: PreparedRequest,
   deadline: Deadline,
   settings: GenerationLoopSettings,
+  onAttempt?: (attempt: WorkflowAttemptRecord) => void,
 ): Promise<GenerateWorkflowResult> {
   const attempts: WorkflowAttemptRecord[] = [];
+  // Each attempt is told the moment it is judged (a streaming caller shows it), then kept.
+  const record = (attempt: WorkflowAttemptRecord) => {
+    attempts.push(attempt);
+    onAttempt?.(attempt);
+  };
   // HTTP calls to the provider over every generation, transport retries included.
   let httpCalls = 0;
   let prompt = prepared.firstPrompt;
@@ -58,7 +64,7 @@ export async function runGenerationLoop(
     } catch (error) {
       if (!(error instanceof GenerationFailure)) throw error;
       httpCalls += error.httpCalls;
-      attempts.push(unusableAttempt(number, attemptStarted, error.usage, error));
+      record(unusableAttempt(number, attemptStarted, error.usage, error));
       // An answer without a usable tool call is an output failure: another generation may
       // succeed. Transport, refusal, truncation and configuration failures are final.
       if (error.code === "GENERATION_INVALID" && more) {
@@ -76,7 +82,7 @@ export async function runGenerationLoop(
     const oversized = irLimitProblems(answer.data, settings.limits, "The generated workflow");
     if (oversized.length > 0) {
       const message = oversized.map((problem) => problem.message).join("; ");
-      attempts.push(
+      record(
         unusableAttempt(number, attemptStarted, answer.usage, {
           code: "GENERATION_INVALID",
           message,
@@ -93,7 +99,7 @@ export async function runGenerationLoop(
       discoveredParams: prepared.discoveredParams,
     });
     const validation = findings.report(settings.limits.maxIssues);
-    attempts.push({
+    record({
       number,
       ir,
       issues: [...validation.errors, ...validation.warnings],

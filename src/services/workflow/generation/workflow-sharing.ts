@@ -1,10 +1,10 @@
 import type { GenerationObserver } from "../../../observability/generation-observer.js";
 import { cachedInfo, sharedInfo, tokensOf } from "../../generation-info.js";
 import type { SpendLimiter } from "../../quota/spend-limiter.js";
-import type { Coalescer } from "../../sharing/coalescer.js";
+import type { Coalescer, FlightListener, Work } from "../../sharing/coalescer.js";
 import type { GenerationCache } from "../../sharing/generation-cache.js";
 import { runSharedGeneration } from "../../sharing/shared-generation.js";
-import type { GenerateWorkflowResult } from "../workflow.types.js";
+import type { GenerateWorkflowResult, WorkflowAttemptRecord } from "../workflow.types.js";
 
 export interface WorkflowSharing {
   cache: GenerationCache<GenerateWorkflowResult>;
@@ -18,8 +18,10 @@ export interface SharedWorkflowRequest {
   key: string;
   principal: string;
   signal: AbortSignal | undefined;
-  /** Makes the generation when this caller is the one to start it. */
-  generate: (signal: AbortSignal) => Promise<GenerateWorkflowResult>;
+  /** Makes the generation when this caller is the one to start it, publishing its attempts. */
+  generate: Work<GenerateWorkflowResult, WorkflowAttemptRecord>;
+  /** Hears when this caller is in, and each attempt (a streaming caller). */
+  listener?: FlightListener<WorkflowAttemptRecord>;
   /** The answer of a caller that left before the generation ended. */
   cancelled: () => GenerateWorkflowResult;
 }
@@ -49,6 +51,7 @@ export async function generateShared(
     principal: request.principal,
     signal: request.signal,
     work: request.generate,
+    listener: request.listener,
   });
   if (!flight) return request.cancelled();
   if (!flight.shared) return charged(sharing.limiter, request.principal, flight.value);
