@@ -24,6 +24,7 @@ const TIMED_TESTS = [
   "test/unit/llm/resilient-llm.test.ts",
   "test/unit/llm/streaming-fakes.test.ts",
   "test/unit/llm/streaming-latency.test.ts",
+  "test/unit/streaming/mode-stream.test.ts",
   "test/unit/workflow/bounded-validation.test.ts",
 ];
 

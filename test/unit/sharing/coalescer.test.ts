@@ -110,4 +110,70 @@ describe("InProcessCoalescer", () => {
     expect(await admitted).toEqual({ value: "answer", shared: false });
     expect(asked).toEqual(["refused", "admitted"]);
   });
+
+  it("tells each caller when it is in and every published event, replaying them to late joiners", async () => {
+    const coalescer = new InProcessCoalescer();
+    const answer = deferred<string>();
+    let publish!: (event: string) => void;
+    const heard = { first: [] as string[], second: [] as string[] };
+    const listener = (name: "first" | "second") => ({
+      started: () => heard[name].push("started"),
+      event: (event: string) => heard[name].push(event),
+    });
+    const work = (_signal: AbortSignal, send: (event: string) => void) => {
+      publish = send;
+      return answer.promise;
+    };
+    const first = coalescer.run("k", undefined, work, undefined, listener("first"));
+    await Promise.resolve();
+    publish("theme");
+    publish("content 1");
+    const second = coalescer.run("k", undefined, work, undefined, listener("second"));
+    await Promise.resolve();
+    publish("content 2");
+    answer.resolve("done");
+    await Promise.all([first, second]);
+    publish("after the answer");
+
+    expect(heard.first).toEqual(["started", "theme", "content 1", "content 2"]);
+    expect(heard.second).toEqual(["started", "theme", "content 1", "content 2"]);
+  });
+
+  it("tells a caller refused admission nothing, and stops telling one who left", async () => {
+    const coalescer = new InProcessCoalescer();
+    const refused: string[] = [];
+    await expect(
+      coalescer.run(
+        "k",
+        undefined,
+        async () => "never",
+        async () => {
+          throw new Error("quota");
+        },
+        { started: () => refused.push("started"), event: (event: string) => refused.push(event) },
+      ),
+    ).rejects.toThrow("quota");
+    expect(refused).toEqual([]);
+
+    const answer = deferred<string>();
+    let publish!: (event: string) => void;
+    const leaving = new AbortController();
+    const left: string[] = [];
+    const work = (_signal: AbortSignal, send: (event: string) => void) => {
+      publish = send;
+      return answer.promise;
+    };
+    const stays = coalescer.run("k", undefined, work);
+    const leaves = coalescer.run("k", leaving.signal, work, undefined, {
+      event: (event: string) => left.push(event),
+    });
+    await Promise.resolve();
+    publish("one");
+    leaving.abort(new Error("gone"));
+    await expect(leaves).rejects.toThrow("gone");
+    publish("two");
+    answer.resolve("done");
+    await stays;
+    expect(left).toEqual(["one"]);
+  });
 });

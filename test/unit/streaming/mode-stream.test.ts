@@ -118,3 +118,62 @@ describe("streamMode without a stream from a model", () => {
     expect(failed.kind === "FAILED" && (failed.error as Error).name).toBe("BadUserInputError");
   });
 });
+
+describe("streamMode: identical requests share one streamed generation", () => {
+  const openAi = wires.find((wire) => wire.label === "OpenAI")!;
+
+  it("replays what the first subscriber heard to the second, then both hear the rest and the answer", async () => {
+    openAi.server.pace = { tokensPerSecond: 400, charactersPerToken: 4 };
+    openAi.server.enqueue(openAi.answerWith(petStoreAnswer()));
+    const modes = service(openAi.createLlm());
+    const first = streamMode(modes, "pet store", {});
+    const firstEvents: ModeStreamEvent[] = [];
+    // Read the first stream until its THEME, then subscribe the second.
+    for (;;) {
+      const next = await first.next();
+      firstEvents.push(next.value as ModeStreamEvent);
+      if (next.value?.kind === "THEME") break;
+    }
+    const secondEvents = await collect(streamMode(modes, "Pet Store", {}));
+    for await (const event of first) firstEvents.push(event);
+
+    expect(openAi.server.requests).toHaveLength(1);
+    const kinds = (events: ModeStreamEvent[]) => events.map((event) => event.kind);
+    expect(kinds(secondEvents)).toEqual(kinds(firstEvents));
+    const completed = (events: ModeStreamEvent[]) => {
+      const last = events.at(-1)!;
+      if (last.kind !== "COMPLETED") throw new Error("no COMPLETED");
+      return last.result;
+    };
+    expect(completed(secondEvents).mode).toEqual(completed(firstEvents).mode);
+    expect(completed(firstEvents).generation.shared).toBe(false);
+    expect(completed(secondEvents).generation.shared).toBe(true);
+  });
+
+  it("keeps streaming for the one who stays when the other stops, and stops the model when both have", async () => {
+    openAi.server.pace = { tokensPerSecond: 100, charactersPerToken: 4 };
+    openAi.server.enqueue(openAi.answerWith(petStoreAnswer()));
+    const modes = service(openAi.createLlm());
+    const leaving = streamMode(modes, "pet store", {});
+    const staying = streamMode(modes, "pet store", {});
+    expect((await leaving.next()).value?.kind).toBe("STARTED");
+    expect((await staying.next()).value?.kind).toBe("STARTED");
+    await leaving.return!();
+    const rest = await collect(staying);
+    expect(rest.at(-1)?.kind).toBe("COMPLETED");
+    expect(openAi.server.streams[0]!.hungUpAt).toBeUndefined();
+
+    openAi.server.enqueue(openAi.answerWith(petStoreAnswer({ primary_color: "#2563EB" })));
+    const a = streamMode(modes, "bike shop", {});
+    const b = streamMode(modes, "bike shop", {});
+    // Both leave once the model is streaming (its first field has arrived).
+    while ((await a.next()).value?.kind !== "CONTENT");
+    await b.next();
+    await a.return!();
+    await b.return!();
+    const stopped = performance.now();
+    await openAi.server.streams[1]!.finished;
+    expect(openAi.server.streams[1]!.hungUpAt).toBeDefined();
+    expect(openAi.server.streams[1]!.hungUpAt! - stopped).toBeLessThan(1000);
+  });
+});
