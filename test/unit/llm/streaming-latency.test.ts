@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GenerationFailure } from "../../../src/errors/generation-error.js";
+import { sentAtOfLastCharacter as lastCharacterSentAt } from "../../support/answer-timing.js";
 import type { StreamRecord } from "../../support/loopback-json-server.js";
 import { MODE_WIRE_FIELDS, petStoreAnswer } from "../../support/mode-answers.js";
 import { modeCall, useStreamingWires } from "../../support/streaming-wires.js";
@@ -15,11 +16,7 @@ const answerText = JSON.stringify(answer);
 
 /** When the token event that carries the last character of `field`'s value left the fake. */
 function sentAtOfLastCharacter(record: StreamRecord, field: keyof typeof answer): number {
-  const valueStart = answerText.indexOf(`"${field}":`) + field.length + 3;
-  const valueEnd = valueStart + JSON.stringify(answer[field]).length; // exclusive, UTF-16
-  const lastCodePoint = Array.from(answerText.slice(0, valueEnd)).length - 1;
-  const tokenEvents = record.events.filter((event) => event.token);
-  return tokenEvents[Math.floor(lastCodePoint / PACE.charactersPerToken)]!.sentAt;
+  return lastCharacterSentAt(record, answer, field, PACE.charactersPerToken);
 }
 
 describe.each(wires)("$label: stream() at 60 tokens/s", (wire) => {
