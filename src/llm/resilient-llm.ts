@@ -12,7 +12,7 @@ import type {
   StructuredLlm,
 } from "./structured-llm.js";
 import { callWithTransportRetries, stoppedFailure } from "./transport-retry.js";
-import type { Backoff } from "./transport-retry.js";
+import type { Backoff, HttpAttempt } from "./transport-retry.js";
 
 /** Provider names as messages spell them. */
 export const PROVIDER_LABELS: Record<ProviderName, string> = {
@@ -89,13 +89,21 @@ export class ResilientLlm implements StructuredLlm {
   }
 
   generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    return this.guarded(call, (attemptCall) => this.adapter.generate(attemptCall));
+  }
+
+  /** One model call, made by `attempt` for each HTTP call, behind the circuit and the bulkhead. */
+  private guarded<T>(
+    call: StructuredCall<T>,
+    attempt: HttpAttempt<T>,
+  ): Promise<StructuredAnswer<T>> {
     const signal = call.signal;
     // Past its deadline already (a repair call after a slow first one): no slot, no call.
     if (signal?.aborted) {
       return Promise.reject(stoppedFailure(this.label, signal, { httpCalls: 0 }));
     }
     return this.circuit.run(
-      () => this.throughBulkhead(call, signal),
+      () => this.throughBulkhead(call, signal, attempt),
       (failure) => verdictOf(failure, signal),
     );
   }
@@ -103,6 +111,7 @@ export class ResilientLlm implements StructuredLlm {
   private async throughBulkhead<T>(
     call: StructuredCall<T>,
     signal: AbortSignal | undefined,
+    attempt: HttpAttempt<T>,
   ): Promise<StructuredAnswer<T>> {
     let release: Release;
     try {
@@ -116,7 +125,7 @@ export class ResilientLlm implements StructuredLlm {
     }
     const pending: Array<Promise<unknown>> = [];
     try {
-      return await callWithTransportRetries(this.adapter, call, {
+      return await callWithTransportRetries(attempt, call, {
         label: this.label,
         maxRetries: this.options.maxRetries,
         timeoutMs: this.options.timeoutMs,
