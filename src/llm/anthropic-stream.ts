@@ -36,14 +36,14 @@ export async function streamToolMessage(
       event.delta.type === "input_json_delta"
     ) {
       inputText += event.delta.partial_json;
-      feed(event.delta.partial_json);
+      feed.write(event.delta.partial_json);
     }
   });
   let message: Message;
   try {
     message = await stream.finalMessage();
   } catch (error) {
-    throw streamFailure(error, AnthropicError, connected, options.label);
+    throw streamFailure(error, AnthropicError, { connected, feed }, options.label);
   }
   if (message.stop_reason === null) {
     throw upstreamFailure(options.label, { kind: "cut-short" }, message);

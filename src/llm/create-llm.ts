@@ -12,7 +12,8 @@ import type { ProviderName, StructuredLlm } from "./structured-llm.js";
  * inside adapters are created on first use. Every
  * adapter serves both tasks: the mode contract (a zod schema) and FlowIR (a hand-built JSON
  * Schema with open objects, `validate: false`). `logger` receives the adapters' warnings.
- * Adapters make one HTTP call per `generate`; createTaskLlms puts them behind ResilientLlm.
+ * Adapters make one HTTP call per `generate` or `stream`; createTaskLlms puts them behind
+ * ResilientLlm.
  */
 export async function createLlm(
   config: AppConfig,
@@ -44,10 +45,13 @@ export async function createLlm(
   }
 }
 
-/** The model behind each task; undefined for offline. */
+/**
+ * The model behind each task; undefined for offline. A ResilientLlm, so `stream` is always there
+ * (streamed when the adapter can, else answered through `generate`).
+ */
 export interface TaskLlms {
-  mode: StructuredLlm | undefined;
-  workflow: StructuredLlm | undefined;
+  mode: ResilientLlm | undefined;
+  workflow: ResilientLlm | undefined;
 }
 
 export interface TaskLlmOptions {

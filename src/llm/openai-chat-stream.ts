@@ -29,10 +29,10 @@ export async function streamChatCompletion(
   );
   let connected = false;
   stream.on("connect", () => (connected = true));
-  stream.on("content.delta", ({ delta }) => feed(delta));
+  stream.on("content.delta", ({ delta }) => feed.write(delta));
   try {
     return await stream.finalChatCompletion();
   } catch (error) {
-    throw streamFailure(error, OpenAIError, connected, options.label);
+    throw streamFailure(error, OpenAIError, { connected, feed }, options.label);
   }
 }

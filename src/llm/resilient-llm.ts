@@ -6,13 +6,14 @@ import { isTimeoutReason } from "./deadline.js";
 import { ProviderCircuit } from "./provider-circuit.js";
 import type { CircuitStateName, Verdict } from "./provider-circuit.js";
 import type {
+  AnswerFieldListener,
   ProviderName,
   StructuredAnswer,
   StructuredCall,
   StructuredLlm,
 } from "./structured-llm.js";
 import { callWithTransportRetries, stoppedFailure } from "./transport-retry.js";
-import type { Backoff } from "./transport-retry.js";
+import type { Backoff, HttpAttempt } from "./transport-retry.js";
 
 /** Provider names as messages spell them. */
 export const PROVIDER_LABELS: Record<ProviderName, string> = {
@@ -50,6 +51,7 @@ export interface ResilienceOptions {
  * 3. transport retries (transport-retry.ts): the SDKs make none; here 429/5xx/timeouts are
  *    retried after the provider's Retry-After or backoff, only while the deadline allows, and
  *    every HTTP call is raced against its deadline.
+ * `generate` and `stream` go through the same three guards; only the HTTP attempt differs.
  * Built once per provider in the composition root, so both tasks share the breaker and the
  * bulkhead. Services only see a StructuredLlm.
  */
@@ -89,13 +91,44 @@ export class ResilientLlm implements StructuredLlm {
   }
 
   generate<T>(call: StructuredCall<T>): Promise<StructuredAnswer<T>> {
+    return this.guarded(call, (attemptCall) => this.adapter.generate(attemptCall));
+  }
+
+  /**
+   * `generate` with the answer streamed, behind the same guards: the circuit, the bulkhead (a
+   * stream holds its slot until its HTTP call has ended) and the transport retries, each HTTP
+   * attempt an `adapter.stream`. An adapter without `stream` answers through `generate`: the
+   * answer is the same, and `onField` hears nothing.
+   *
+   * A transport failure is retried even after some fields were heard (a stream cut short after
+   * the colour, a 503 mid-answer): the fields are a preview and the answer the promise settles
+   * with is the authority, so a field the listener heard may be heard again, possibly with
+   * another value, from the retry's stream, which starts over at the first field. Not retrying
+   * would fail a request for a dropped connection that `generate` would have recovered from, for
+   * the sake of previews. Only the attempt in flight is heard: one given up on (its timeout, the
+   * deadline, the client gone) is silenced, so fields of two attempts never interleave even when
+   * an adapter ignores its signal.
+   */
+  stream<T>(call: StructuredCall<T>, onField: AnswerFieldListener): Promise<StructuredAnswer<T>> {
+    const adapter = this.adapter;
+    if (!adapter.stream) return this.generate(call);
+    return this.guarded(call, (attemptCall) =>
+      adapter.stream!(attemptCall, whileLive(attemptCall.signal, onField)),
+    );
+  }
+
+  /** One model call, made by `attempt` for each HTTP call, behind the circuit and the bulkhead. */
+  private guarded<T>(
+    call: StructuredCall<T>,
+    attempt: HttpAttempt<T>,
+  ): Promise<StructuredAnswer<T>> {
     const signal = call.signal;
     // Past its deadline already (a repair call after a slow first one): no slot, no call.
     if (signal?.aborted) {
       return Promise.reject(stoppedFailure(this.label, signal, { httpCalls: 0 }));
     }
     return this.circuit.run(
-      () => this.throughBulkhead(call, signal),
+      () => this.throughBulkhead(call, signal, attempt),
       (failure) => verdictOf(failure, signal),
     );
   }
@@ -103,6 +136,7 @@ export class ResilientLlm implements StructuredLlm {
   private async throughBulkhead<T>(
     call: StructuredCall<T>,
     signal: AbortSignal | undefined,
+    attempt: HttpAttempt<T>,
   ): Promise<StructuredAnswer<T>> {
     let release: Release;
     try {
@@ -116,7 +150,7 @@ export class ResilientLlm implements StructuredLlm {
     }
     const pending: Array<Promise<unknown>> = [];
     try {
-      return await callWithTransportRetries(this.adapter, call, {
+      return await callWithTransportRetries(attempt, call, {
         label: this.label,
         maxRetries: this.options.maxRetries,
         timeoutMs: this.options.timeoutMs,
@@ -160,6 +194,16 @@ export class ResilientLlm implements StructuredLlm {
       );
     }
   }
+}
+
+/** `onField`, silenced once `signal` (one HTTP attempt's) has aborted. */
+function whileLive(
+  signal: AbortSignal | undefined,
+  onField: AnswerFieldListener,
+): AnswerFieldListener {
+  return (name, value) => {
+    if (!signal?.aborted) onField(name, value);
+  };
 }
 
 /** What a failed model call says about the provider (see Verdict). */

@@ -83,7 +83,9 @@ export interface StructuredLlm {
    * The same call as `generate`, with the answer streamed from the provider: `onField` hears each
    * top-level field as it completes, and the promise settles exactly as `generate` would have
    * (same request, validation, answer, usage and GenerationFailure codes). Optional: adapters
-   * that cannot stream leave it out, and callers fall back to `generate`.
+   * that cannot stream leave it out. ResilientLlm, what services are given, always has it and
+   * answers through `generate` for such an adapter (then no field is heard); it retries a stream
+   * cut short, so behind it a field may be heard again (see ResilientLlm.stream).
    */
   stream?<T>(call: StructuredCall<T>, onField: AnswerFieldListener): Promise<StructuredAnswer<T>>;
 }

@@ -1,7 +1,7 @@
 import { GenerationFailure } from "../errors/generation-error.js";
 import { abortableSleep, settleByAbort } from "../abortable.js";
 import { Deadline, isTimeoutReason } from "./deadline.js";
-import type { StructuredAnswer, StructuredCall, StructuredLlm } from "./structured-llm.js";
+import type { StructuredAnswer, StructuredCall } from "./structured-llm.js";
 import { isTransientFailure } from "./upstream-failure.js";
 
 /** Exponential backoff between retries when the provider names no wait. */
@@ -19,6 +19,13 @@ export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 8_000 };
  * it at 60 s too); with one, the deadline decides.
  */
 export const MAX_WAIT_WITHOUT_DEADLINE_MS = 60_000;
+
+/**
+ * One HTTP attempt of a model call (two for the JSON-mode fallback): `adapter.generate`, or
+ * `adapter.stream` with its listener. It gets the call with the attempt's own signal, which
+ * aborts at the per-HTTP-call timeout, at the call's deadline or when the client leaves.
+ */
+export type HttpAttempt<T> = (call: StructuredCall<T>) => Promise<StructuredAnswer<T>>;
 
 export interface TransportRetryOptions {
   /** Human label for messages, e.g. "Azure OpenAI". */
@@ -47,9 +54,10 @@ export interface TransportRetryOptions {
  * 3. a wait that would end past the deadline is not started: the call fails now with the last
  *    failure's code; every wait is abortable.
  * The answer and the final failure carry `httpCalls`, the HTTP calls made across the retries.
+ * `attempt` makes one HTTP call; it is what differs between `generate` and `stream`.
  */
 export async function callWithTransportRetries<T>(
-  llm: StructuredLlm,
+  attempt: HttpAttempt<T>,
   call: StructuredCall<T>,
   options: TransportRetryOptions,
 ): Promise<StructuredAnswer<T>> {
@@ -58,7 +66,7 @@ export async function callWithTransportRetries<T>(
   for (let retry = 0; ; retry++) {
     // Retries only start inside the deadline, but a first call may arrive after it.
     if (signal?.aborted) throw stoppedFailure(options.label, signal, { httpCalls });
-    const outcome = await attemptOnce(llm, call, signal, options);
+    const outcome = await attemptOnce(attempt, call, signal, options);
     if ("answer" in outcome) {
       return { ...outcome.answer, httpCalls: httpCalls + outcome.answer.httpCalls };
     }
@@ -83,22 +91,24 @@ type AttemptOutcome<T> = { answer: StructuredAnswer<T> } | { failure: Generation
 
 /** One HTTP call (two for the JSON-mode fallback) under its own deadline. */
 async function attemptOnce<T>(
-  llm: StructuredLlm,
+  attempt: HttpAttempt<T>,
   call: StructuredCall<T>,
   signal: AbortSignal | undefined,
   options: TransportRetryOptions,
 ): Promise<AttemptOutcome<T>> {
-  const attempt = new Deadline(options.timeoutMs, signal);
+  const attemptDeadline = new Deadline(options.timeoutMs, signal);
   try {
-    const pending = llm.generate({ ...call, signal: attempt.signal });
+    const pending = attempt({ ...call, signal: attemptDeadline.signal });
     options.track?.(pending);
-    return { answer: await settleByAbort(pending, attempt.signal) };
+    return { answer: await settleByAbort(pending, attemptDeadline.signal) };
   } catch (error) {
-    if (attempt.signal.aborted) return { failure: abortFailure(error, attempt, signal, options) };
+    if (attemptDeadline.signal.aborted) {
+      return { failure: abortFailure(error, attemptDeadline, signal, options) };
+    }
     if (error instanceof GenerationFailure) return { failure: error };
     throw error;
   } finally {
-    attempt.dispose();
+    attemptDeadline.dispose();
   }
 }
 

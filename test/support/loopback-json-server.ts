@@ -25,6 +25,12 @@ export type ScriptedReply =
       after?: Promise<unknown>;
       /** Rewrites the events of a streamed answer (a connection cut short, a raw delta). */
       editStream?: (events: StreamedEvent[]) => StreamedEvent[];
+      /**
+       * How a streamed answer ends after its last event: "end" (default) ends the response as a
+       * server does; "drop" closes the connection instead, before the end of the chunked body,
+       * as a connection lost mid-answer leaves it (with `editStream` cutting the events short).
+       */
+      streamEnd?: "end" | "drop";
     }
   | { hang: true };
 
@@ -55,6 +61,8 @@ export interface StreamRecord {
   events: Array<StreamedEvent & { sentAt: number }>;
   /** Set when the client closed the connection before the last event was written. */
   hungUpAt?: number;
+  /** Set when the fake dropped the connection after its last event (`streamEnd: "drop"`). */
+  dropped?: boolean;
   /** Settles once the reply ended either way. */
   finished: Promise<void>;
 }
@@ -109,7 +117,11 @@ export class LoopbackJsonServer {
               : undefined;
           if (events) {
             const edited = reply.editStream ? reply.editStream(events) : events;
-            this.streamEvents(response, edited, requestNumber, reply.headers);
+            this.streamEvents(response, edited, {
+              requestNumber,
+              headers: reply.headers,
+              end: reply.streamEnd ?? "end",
+            });
             return;
           }
           const payload = JSON.stringify(reply.body);
@@ -187,9 +199,13 @@ export class LoopbackJsonServer {
   private streamEvents(
     response: ServerResponse,
     events: StreamedEvent[],
-    requestNumber: number,
-    headers: Record<string, string> | undefined,
+    options: {
+      requestNumber: number;
+      headers: Record<string, string> | undefined;
+      end: "end" | "drop";
+    },
   ): void {
+    const { requestNumber, headers } = options;
     let finish: () => void = () => undefined;
     const record: StreamRecord = {
       requestNumber,
@@ -204,9 +220,10 @@ export class LoopbackJsonServer {
       ...headers,
     });
     let timer: NodeJS.Timeout | undefined;
+    let dropped = false;
     response.once("close", () => {
       clearTimeout(timer);
-      if (!response.writableEnded) record.hungUpAt = performance.now();
+      if (!response.writableEnded && !dropped) record.hungUpAt = performance.now();
       finish();
     });
     const intervalMs = 1000 / this.pace.tokensPerSecond;
@@ -230,7 +247,15 @@ export class LoopbackJsonServer {
         record.events.push({ ...event, sentAt: performance.now() });
         index++;
       }
-      if (!response.destroyed) response.end();
+      if (response.destroyed) return;
+      if (options.end === "drop") {
+        dropped = true;
+        record.dropped = true;
+        // The events written so far still reach the client; the body's end never does.
+        response.socket?.end();
+      } else {
+        response.end();
+      }
     };
     writeDue();
   }

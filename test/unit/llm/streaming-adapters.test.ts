@@ -104,6 +104,30 @@ describe.each(wires)("$label: stream()", (wire) => {
     expect(failure.code).toBe("UPSTREAM_TIMEOUT");
   });
 
+  it("maps a connection dropped mid-answer to a transient UPSTREAM_UNAVAILABLE", async () => {
+    // fetch reports it as a TypeError ("terminated"), which neither SDK wraps once streaming.
+    wire.server.enqueue({
+      ...withEditedStream(wire.answerWith(petStoreAnswer()), (events) => events.slice(0, 12)),
+      streamEnd: "drop",
+    });
+    const failure = await failureOf(wire.createLlm().stream(modeCall(), () => undefined));
+    expect(failure.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(failure.message).toMatch(/ended the stream before the answer was complete/);
+    expect(wire.server.streams[0]!.dropped).toBe(true);
+  });
+
+  it("fails the call with the listener's own TypeError, never mistaken for a lost connection", async () => {
+    wire.server.enqueue(wire.answerWith(petStoreAnswer()));
+    const bug = new TypeError("Cannot read properties of undefined (reading 'x')");
+    const error = await wire
+      .createLlm()
+      .stream(modeCall(), () => {
+        throw bug;
+      })
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBe(bug);
+  });
+
   it("fails the call with the listener's own error when the listener throws", async () => {
     wire.server.enqueue(wire.answerWith(petStoreAnswer()));
     const bug = new Error("listener bug");
