@@ -22,6 +22,7 @@ const TIMED_TESTS = [
   "test/unit/http/turn-budget.test.ts",
   "test/unit/llm/deadline.test.ts",
   "test/unit/llm/resilient-llm.test.ts",
+  "test/unit/llm/resilient-stream.test.ts",
   "test/unit/llm/streaming-fakes.test.ts",
   "test/unit/llm/streaming-latency.test.ts",
   "test/unit/streaming/mode-stream.test.ts",
