@@ -5,6 +5,7 @@ import { runPromptBench } from "./prompt.bench.js";
 import { runRedisCacheBench } from "./redis-cache.bench.js";
 import { runSaturationBench } from "./saturation.bench.js";
 import { runStallsBench } from "./stalls.bench.js";
+import { runStreamingBench } from "./streaming.bench.js";
 import { runThemeBench } from "./theme.bench.js";
 import { runValidateScalingBench } from "./validate-scaling.bench.js";
 import { runValidateBench } from "./validate.bench.js";
@@ -18,6 +19,7 @@ const sections: Record<string, () => Promise<void>> = {
   saturation: runSaturationBench,
   stalls: runStallsBench,
   "redis-cache": runRedisCacheBench,
+  streaming: runStreamingBench,
 };
 
 const wanted = process.argv.slice(2);
