@@ -2,8 +2,10 @@ import { InMemoryCache } from "@apollo/client";
 import type { ApolloClient } from "@apollo/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApolloClient, possibleTypes } from "../../examples/clients/apollo-client.js";
+import WebSocket from "ws";
 import {
   GenerateModeDocument,
+  GenerateModeStreamDocument,
   GenerateWorkflowDocument,
   ModeByIdDocument,
   ModeFieldsFragmentDoc,
@@ -48,7 +50,7 @@ beforeAll(async () => {
   printed = captureConsole();
   network = recordFetch();
   api = await startTestServer();
-  client = createApolloClient(api.url);
+  client = createApolloClient(api.url, undefined, WebSocket);
   for (const industry of MODE_INDUSTRIES) {
     const { exchange } = await network.exchangeOf(() =>
       client.mutate({ mutation: GenerateModeDocument, variables: { input: { industry } } }),
@@ -155,6 +157,33 @@ describe("Apollo Client against the real server", () => {
     await network.withoutNetwork(async () => {
       for (const mode of sentModes) expect(cachedMode(mode.id)).toEqual(mode);
       for (const workflow of sentWorkflows) expect(cachedWorkflow(workflow.id)).toEqual(workflow);
+    });
+  });
+
+  it("streams a mode over the WebSocket link and keeps COMPLETED's mode in the cache as sent", async () => {
+    const kinds: string[] = [];
+    let completed: ModeFieldsFragment | undefined;
+    await new Promise<void>((resolve, reject) => {
+      client
+        .subscribe({
+          query: GenerateModeStreamDocument,
+          variables: { input: { industry: "ceramics studio" } },
+        })
+        .subscribe({
+          next: ({ data, error }) => {
+            if (error) return reject(error);
+            const event = data!.generateModeStream;
+            kinds.push(event.kind);
+            if (event.result) completed = event.result.mode;
+          },
+          error: reject,
+          complete: resolve,
+        });
+    });
+    expect(kinds).toEqual(["STARTED", "THEME", "CONTENT", "COMPLETED"]);
+    expect(completed?.source).toBe("GENERATED");
+    await network.withoutNetwork(async () => {
+      expect(cachedMode(completed!.id)).toEqual(completed);
     });
   });
 

@@ -7,8 +7,10 @@ import { getIntrospectedSchema, minifyIntrospectionQuery } from "@urql/introspec
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import schema from "../../examples/clients/modeflow-schema.json" with { type: "json" };
 import { createUrqlClient, keys } from "../../examples/clients/urql.js";
+import WebSocket from "ws";
 import {
   GenerateModeDocument,
+  GenerateModeStreamDocument,
   GenerateWorkflowDocument,
   ModeByIdDocument,
   ModesDocument,
@@ -50,7 +52,7 @@ beforeAll(async () => {
   printed = captureConsole();
   network = recordFetch();
   api = await startTestServer();
-  client = createUrqlClient(api.url);
+  client = createUrqlClient(api.url, undefined, WebSocket);
   for (const industry of MODE_INDUSTRIES) {
     const { result, exchange } = await network.exchangeOf(() =>
       client.mutation(GenerateModeDocument, { input: { industry } }).toPromise(),
@@ -165,6 +167,30 @@ describe("urql with Graphcache against the real server", () => {
 
   it("still holds every mode and workflow as the server sent it after all of the above", async () => {
     await expectCacheHoldsWhatWasSent();
+  });
+
+  it("streams a mode through the subscription exchange and keeps COMPLETED's mode in the cache as sent", async () => {
+    const kinds: string[] = [];
+    let completed: ModeFieldsFragment | undefined;
+    await new Promise<void>((resolve, reject) => {
+      const { unsubscribe } = client
+        .subscription(GenerateModeStreamDocument, { input: { industry: "ceramics studio" } })
+        .subscribe((result) => {
+          if (result.error) return reject(result.error);
+          const event = result.data!.generateModeStream;
+          kinds.push(event.kind);
+          if (event.result) {
+            completed = event.result.mode;
+            // urql keeps a subscription until it is unsubscribed, even after the server's end.
+            setTimeout(unsubscribe);
+            resolve();
+          }
+        });
+    });
+    expect(kinds).toEqual(["STARTED", "THEME", "CONTENT", "COMPLETED"]);
+    expect(completed?.source).toBe("GENERATED");
+    const cached = await fromCache(ModeByIdDocument, { id: completed!.id });
+    expectSameData(cached.data, { mode: completed });
   });
 
   it("sent queries over GET and mutations as JSON POSTs, urql's default transport", () => {

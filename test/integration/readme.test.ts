@@ -5,6 +5,7 @@ import { Kind, parse } from "graphql";
 import type { OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_EXAMPLE } from "../../src/sandbox-example.js";
+import { socketClient } from "../support/subscriptions.js";
 import { startTestServer } from "../support/test-server.js";
 import type { GraphQLResponse, TestServer } from "../support/test-server.js";
 
@@ -82,6 +83,7 @@ describe("README: the API by example", () => {
       "Node",
       "GenerateWorkflow",
       "ValidateWorkflow",
+      "GenerateModeStream",
     ]);
     for (const block of blocks.filter((candidate) => candidate.language === "graphql")) {
       const definitions = parse(block.content).definitions;
@@ -139,9 +141,36 @@ describe("README: the API by example", () => {
       return (await response.json()) as GraphQLResponse<Record<string, unknown>>;
     }
 
+    /** A subscription's events over graphql-ws; the last must be COMPLETED. */
+    async function subscribeTo(
+      example: Example,
+    ): Promise<GraphQLResponse<Record<string, unknown>>> {
+      const client = socketClient(server.url);
+      const events: Array<Record<string, unknown>> = [];
+      try {
+        for await (const result of client.iterate({
+          query: example.document,
+          variables: example.variables,
+        })) {
+          expect(result.errors).toBeUndefined();
+          events.push(result.data as Record<string, unknown>);
+        }
+      } finally {
+        await client.dispose();
+      }
+      const field = Object.keys(events[0]!)[0]!;
+      const kinds = events.map((event) => (event[field] as { kind: string }).kind);
+      expect(kinds[0]).toBe("STARTED");
+      expect(kinds.at(-1)).toBe("COMPLETED");
+      return { data: events.at(-1)! };
+    }
+
     for (const example of examples) {
       it(example.name, async () => {
-        const body = await post(example);
+        const body =
+          example.operation.operation === "subscription"
+            ? await subscribeTo(example)
+            : await post(example);
         expect(body.errors).toBeUndefined();
         expect(body.data).toBeTruthy();
         for (const [field, value] of Object.entries(body.data!)) {
