@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { eventStream } from "../streaming/event-stream.js";
-import type { Push } from "../streaming/event-stream.js";
+import { generationStream } from "../streaming/generation-stream.js";
+import type { EventSequence, Failed, Stamped } from "../streaming/generation-stream.js";
 import { joinSignals } from "../streaming/join-signals.js";
 import type { DerivedTheme } from "../palette/theme.types.js";
 import { draftOf, sameDraft } from "./mode-draft.js";
@@ -8,17 +8,10 @@ import type { ModeDraft, ModeProgress } from "./mode-draft.js";
 import type { GenerateModeOptions, ModeService, RequestContext } from "./mode.service.js";
 import type { GenerateModeResult } from "./mode.types.js";
 
-/**
- * One event of generateModeStream, stamped with the milliseconds since the subscription began.
- * FAILED is what the mutation would have thrown (bad input, a quota, an unexpected failure): the
- * subscription reports it as that GraphQL error and ends.
- */
-export type ModeStreamEvent = { elapsedMs: number } & ModeEvent;
+type ModeEvent = ModeProgress | { kind: "COMPLETED"; result: GenerateModeResult };
 
-type ModeEvent =
-  | ModeProgress
-  | { kind: "COMPLETED"; result: GenerateModeResult }
-  | { kind: "FAILED"; error: unknown };
+/** One event of generateModeStream. */
+export type ModeStreamEvent = Stamped<ModeEvent | Failed>;
 
 /**
  * generateMode as a stream of events, in an order every path keeps: STARTED; THEME and CONTENT
@@ -35,50 +28,38 @@ export function streamMode(
   context: RequestContext,
   options: GenerateModeOptions = {},
 ): AsyncIterableIterator<ModeStreamEvent> {
-  return eventStream<ModeStreamEvent>(async (push, stopped) => {
-    const sequence = new ModeEventSequence(push);
-    let result: GenerateModeResult;
-    try {
-      result = await service.generateMode(
+  return generationStream<ModeEvent, ModeProgress, GenerateModeResult>(
+    (stopped, onProgress) =>
+      service.generateMode(
         industry,
-        {
-          ...context,
-          signal: joinSignals(context.signal, stopped),
-          onProgress: (progress) => sequence.progress(progress),
-        },
+        { ...context, signal: joinSignals(context.signal, stopped), onProgress },
         options,
-      );
-    } catch (error) {
-      sequence.fail(error);
-      return;
-    }
-    sequence.complete(result);
-  });
+      ),
+    (send) => new ModeEventSequence(send),
+  );
 }
 
 /** Keeps the stream's order and drops events that would show nothing new. */
-class ModeEventSequence {
-  private readonly startedAt = performance.now();
+class ModeEventSequence implements EventSequence<ModeProgress, GenerateModeResult> {
   private started = false;
   private theme: DerivedTheme | undefined;
   private draft: ModeDraft | undefined;
 
-  constructor(private readonly push: Push<ModeStreamEvent>) {}
+  constructor(private readonly send: (event: ModeEvent) => void) {}
 
   progress(progress: ModeProgress): void {
-    switch (progress.kind) {
-      case "STARTED":
-        return this.start();
-      case "THEME":
-        this.start();
-        if (this.theme && isDeepStrictEqual(this.theme, progress.theme)) return;
-        this.theme = progress.theme;
-        return this.send(progress);
-      case "CONTENT":
-        this.start();
-        if (this.draft && sameDraft(this.draft, progress.draft)) return;
-        this.draft = progress.draft;
-        return this.send(progress);
+    if (!this.started) {
+      this.started = true;
+      this.send({ kind: "STARTED" });
+    }
+    if (progress.kind === "THEME") {
+      if (this.theme && isDeepStrictEqual(this.theme, progress.theme)) return;
+      this.theme = progress.theme;
+      this.send(progress);
+    } else if (progress.kind === "CONTENT") {
+      if (this.draft && sameDraft(this.draft, progress.draft)) return;
+      this.draft = progress.draft;
+      this.send(progress);
     }
   }
 
@@ -86,19 +67,5 @@ class ModeEventSequence {
     this.progress({ kind: "THEME", theme: result.mode.theme });
     this.progress({ kind: "CONTENT", draft: draftOf(result.mode) });
     this.send({ kind: "COMPLETED", result });
-  }
-
-  fail(error: unknown): void {
-    this.send({ kind: "FAILED", error });
-  }
-
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.send({ kind: "STARTED" });
-  }
-
-  private send(event: ModeEvent): void {
-    this.push({ ...event, elapsedMs: Math.round(performance.now() - this.startedAt) });
   }
 }

@@ -1,5 +1,5 @@
-import { eventStream } from "../streaming/event-stream.js";
-import type { Push } from "../streaming/event-stream.js";
+import { generationStream } from "../streaming/generation-stream.js";
+import type { EventSequence, Failed, Stamped } from "../streaming/generation-stream.js";
 import { joinSignals } from "../streaming/join-signals.js";
 import type { WorkflowService } from "./workflow.service.js";
 import type {
@@ -8,17 +8,10 @@ import type {
   WorkflowProgress,
 } from "./workflow.types.js";
 
-/**
- * One event of generateWorkflowStream, stamped with the milliseconds since the subscription
- * began. FAILED is what the mutation would have thrown (bad input, a quota, an unexpected
- * failure): the subscription reports it as that GraphQL error and ends.
- */
-export type WorkflowStreamEvent = { elapsedMs: number } & WorkflowEvent;
+type WorkflowEvent = WorkflowProgress | { kind: "COMPLETED"; result: GenerateWorkflowResult };
 
-type WorkflowEvent =
-  | WorkflowProgress
-  | { kind: "COMPLETED"; result: GenerateWorkflowResult }
-  | { kind: "FAILED"; error: unknown };
+/** One event of generateWorkflowStream. */
+export type WorkflowStreamEvent = Stamped<WorkflowEvent | Failed>;
 
 /**
  * generateWorkflow as a stream of events: STARTED; one ATTEMPT per generation, as soon as the
@@ -31,30 +24,23 @@ export function streamWorkflow(
   service: WorkflowService,
   request: GenerateWorkflowRequest,
 ): AsyncIterableIterator<WorkflowStreamEvent> {
-  return eventStream<WorkflowStreamEvent>(async (push, stopped) => {
-    const sequence = new WorkflowEventSequence(push);
-    let result: GenerateWorkflowResult;
-    try {
-      result = await service.generateWorkflow({
+  return generationStream<WorkflowEvent, WorkflowProgress, GenerateWorkflowResult>(
+    (stopped, onProgress) =>
+      service.generateWorkflow({
         ...request,
         signal: joinSignals(request.signal, stopped),
-        onProgress: (progress) => sequence.progress(progress),
-      });
-    } catch (error) {
-      sequence.fail(error);
-      return;
-    }
-    sequence.complete(result);
-  });
+        onProgress,
+      }),
+    (send) => new WorkflowEventSequence(send),
+  );
 }
 
 /** Keeps the stream's order and sends each attempt once. */
-class WorkflowEventSequence {
-  private readonly startedAt = performance.now();
+class WorkflowEventSequence implements EventSequence<WorkflowProgress, GenerateWorkflowResult> {
   private started = false;
   private readonly attemptsSent = new Set<number>();
 
-  constructor(private readonly push: Push<WorkflowStreamEvent>) {}
+  constructor(private readonly send: (event: WorkflowEvent) => void) {}
 
   progress(progress: WorkflowProgress): void {
     if (!this.started) {
@@ -70,13 +56,5 @@ class WorkflowEventSequence {
     this.progress({ kind: "STARTED" });
     for (const attempt of result.attempts) this.progress({ kind: "ATTEMPT", attempt });
     this.send({ kind: "COMPLETED", result });
-  }
-
-  fail(error: unknown): void {
-    this.send({ kind: "FAILED", error });
-  }
-
-  private send(event: WorkflowEvent): void {
-    this.push({ ...event, elapsedMs: Math.round(performance.now() - this.startedAt) });
   }
 }
