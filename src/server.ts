@@ -22,6 +22,7 @@ import {
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { spreadOverTurns, TurnBudget } from "./http/turn-budget.js";
 import { httpServerFactory } from "./http/http-server.js";
+import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.js";
 import { requireBearerToken } from "./http/metrics-token.js";
 import { stringifyWithinLimit } from "./http/response-size-limit.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
@@ -96,7 +97,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
 
   // Who is calling, before anything else is done for them (CORS answers preflights above).
-  authenticateGraphqlRequests(app, GRAPHQL_PATH, createAuthenticator(config.auth), {
+  const authenticator = createAuthenticator(config.auth);
+  authenticateGraphqlRequests(app, GRAPHQL_PATH, authenticator, {
     openLandingPage: !config.isProduction,
   });
 
@@ -108,6 +110,10 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
 
   const schema = await buildAppSchema(createResolverContainer(services));
   const limits = operationLimits(config.operationLimits, config.modesPage);
+  const validationRules = [
+    modelFieldsLimitRule(config.maxModelFieldsPerOperation),
+    ...limits.validationRules,
+  ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.isProduction,
@@ -115,10 +121,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     formatError,
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
-    validationRules: [
-      modelFieldsLimitRule(config.maxModelFieldsPerOperation),
-      ...limits.validationRules,
-    ],
+    validationRules,
     // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
     logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
@@ -165,6 +168,22 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
       principal: authenticatedPrincipal(request),
     }),
   });
+  // Subscriptions: WebSocket upgrades of the same port and path, with the same rules.
+  const subscriptions = config.subscriptions.enabled
+    ? attachSubscriptions({
+        server: app.server,
+        path: GRAPHQL_PATH,
+        schema,
+        authenticator,
+        rules: { ...limits, validationRules },
+        settings: config.subscriptions,
+        maxPayloadBytes: config.http.maxBodyBytes,
+        production: config.isProduction,
+        shutdown,
+        logger,
+        metrics,
+      })
+    : undefined;
 
   return {
     app,
@@ -185,10 +204,16 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     async stop() {
       // Our own drain (graceful-shutdown steps in http/shutdown.ts): Apollo's fastify drain
       // plugin force-closed sockets after 10 s while a workflow may run for minutes.
+      // Running subscriptions are in-flight work; their sockets, which closeAllConnections does
+      // not see once upgraded, are closed with it.
       await shutdown.run({
         close: () => app.close(),
-        closeAllConnections: () => app.server.closeAllConnections(),
+        closeAllConnections: () => {
+          app.server.closeAllConnections();
+          subscriptions?.closeAll();
+        },
       });
+      await subscriptions?.close();
       await apollo.stop();
       await services.validator.close();
       await services.shared.close();
