@@ -41,11 +41,12 @@ export function reportSubscriptionErrors(
 
 /**
  * The error to classify. Errors a subscription's event stream throws reach graphql-ws's `onError`
- * wrapped in a GraphQLError without a path, which formatError's unwrapping (resolver errors
- * have a path) would not see through; they are unwrapped here. Errors with a path are graphql-js's
- * resolver errors and stay as they are.
+ * wrapped in a GraphQLError without a path or code, which formatError's unwrapping (resolver
+ * errors have a path) would not see through; they are unwrapped here. Errors with a path are
+ * graphql-js's resolver errors, and errors with a code say what they are: both stay as they are.
  */
 export function causeOf(error: GraphQLError): GraphQLError | Error {
-  if (error.path === undefined && error.originalError !== undefined) return error.originalError;
-  return error;
+  // Ours (refusals with a code, variable errors) and thrown GraphQLErrors carry their code.
+  if (error.path !== undefined || typeof error.extensions.code === "string") return error;
+  return error.originalError ?? error;
 }

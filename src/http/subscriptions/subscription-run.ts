@@ -41,10 +41,14 @@ export class SubscriptionRun {
   private readonly done: () => void;
   private readonly onCut = () => this.controller.abort(this.environment.cut.reason);
 
+  /** The operation's name, as the client named it (or the document, once parsed). */
+  operationName: string | undefined;
+
   constructor(
     private readonly environment: RunEnvironment,
-    readonly operationName: string | undefined,
+    operationName: string | undefined,
   ) {
+    this.operationName = operationName;
     this.logger = environment.logger.child({ reqId: this.requestId });
     this.context = {
       requestId: this.requestId,
@@ -60,6 +64,7 @@ export class SubscriptionRun {
   /** Its checks passed: it runs from now on. */
   start(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): void {
     this.running = true;
+    this.operationName ??= operation.name?.value;
     this.label = operationLabel(schema, document, operation);
   }
 
