@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
+import { WebSocket } from "ws";
 import { AuthenticationError } from "../../src/auth/authentication-error.js";
+import { Metrics } from "../../src/observability/metrics.js";
 import { recordingLogger } from "../support/recording-logger.js";
 import {
   TEST_API_KEY,
@@ -267,10 +269,16 @@ describe("subscriptions: errors while running", () => {
     });
   });
 
-  it("logs one line per subscription when it ends, with its outcome and the events sent", async () => {
+  it("logs one line per subscription when it ends, with its outcome and the events sent, and records it", async () => {
     const { logger, lines } = recordingLogger();
-    harness = await startHarness({ logger });
+    const metrics = new Metrics();
+    harness = await startHarness({ logger, metrics });
     await deliver(client(harness.url, authorized), TICKS);
+    expect(await metrics.registry.metrics()).toContain(
+      'modeflow_graphql_request_duration_seconds_count{operation="ticks",outcome="ok"} 1',
+    );
+    // A finished source is not told to stop.
+    expect(harness.probe.returnedAt).toEqual([]);
     const ended = lines.filter((line) => line.msg === "graphql subscription");
     expect(ended).toEqual([
       expect.objectContaining({
@@ -294,5 +302,21 @@ describe("subscriptions: errors while running", () => {
     );
     expect(delivery.error).toBeDefined();
     expect(harness.probe.contexts).toHaveLength(0);
+  });
+
+  it("closes a socket that sends no connection_init within SUBSCRIPTIONS_INIT_TIMEOUT_MS with 4408", async () => {
+    harness = await startHarness({ settings: { initTimeoutMs: 100 } });
+    const socket = new WebSocket(harness.url, "graphql-transport-ws");
+    const code = await new Promise<number>((resolve) => socket.on("close", resolve));
+    expect(code).toBe(4408);
+  });
+
+  it("closes a socket that sends a message over the largest allowed with 1009", async () => {
+    harness = await startHarness();
+    const socket = new WebSocket(harness.url, "graphql-transport-ws");
+    await new Promise((resolve) => socket.on("open", resolve));
+    socket.send(JSON.stringify({ type: "connection_init", payload: { pad: "x".repeat(70_000) } }));
+    const code = await new Promise<number>((resolve) => socket.on("close", resolve));
+    expect(code).toBe(1009);
   });
 });

@@ -19,6 +19,7 @@ import type { Authenticator } from "../../src/auth/authenticator.js";
 import type { RequestContext } from "../../src/context.js";
 import { Shutdown } from "../../src/http/shutdown.js";
 import type { ShutdownTimings } from "../../src/http/shutdown.js";
+import type { Metrics } from "../../src/observability/metrics.js";
 import { attachSubscriptions } from "../../src/http/subscriptions/attach-subscriptions.js";
 import type {
   SubscriptionOptions,
@@ -156,6 +157,7 @@ export interface HarnessOptions {
   settings?: Partial<SubscriptionOptions["settings"]>;
   maxDepth?: number;
   production?: boolean;
+  metrics?: Metrics;
 }
 
 /** The transport alone, on a plain Node HTTP server on 127.0.0.1, with the small schema. */
@@ -192,6 +194,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     production: options.production ?? false,
     shutdown,
     logger: options.logger ?? testLogger(),
+    metrics: options.metrics,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

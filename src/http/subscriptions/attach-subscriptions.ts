@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { GraphQLError } from "graphql";
 import type { GraphQLSchema } from "graphql";
-import { CloseCode } from "graphql-ws";
+import { CloseCode, handleProtocols } from "graphql-ws";
 import type { Context } from "graphql-ws";
-import { useServer } from "graphql-ws/use/ws";
-import type { Extra } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "pino";
 import { AuthenticationError } from "../../auth/authentication-error.js";
@@ -23,6 +21,8 @@ import { prepareSubscription } from "./prepare-subscription.js";
 import type { OperationRules } from "./prepare-subscription.js";
 import { causeOf, reportSubscriptionErrors } from "./subscription-errors.js";
 import { SubscriptionRun } from "./subscription-run.js";
+import { serveSockets } from "./serve-sockets.js";
+import type { SocketExtra } from "./serve-sockets.js";
 import { routeUpgrades } from "./upgrade-routing.js";
 
 export interface SubscriptionOptions {
@@ -40,7 +40,7 @@ export interface SubscriptionOptions {
   settings: Omit<SubscriptionSettings, "enabled">;
   /** Largest message a client may send, in bytes (HTTP_MAX_BODY_BYTES); larger closes 1009. */
   maxPayloadBytes: number;
-  /** Production: errors lose "Did you mean ...?", internal close reasons are masked. */
+  /** Production: errors lose "Did you mean ...?". */
   production: boolean;
   /** Draining refuses new sockets and subscriptions; running ones are in-flight work. */
   shutdown: Pick<Shutdown, "draining" | "cut" | "trackWork">;
@@ -70,7 +70,7 @@ interface Connection {
   runs: Map<string, SubscriptionRun>;
 }
 
-type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
+type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
 
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws's `graphql-transport-ws` protocol) on the HTTP
@@ -109,7 +109,12 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
     });
   };
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes,
+    // graphql-transport-ws only; without it graphql-ws closes the socket with 4406.
+    handleProtocols: (protocols) => handleProtocols(protocols) || false,
+  });
   const stopRouting = routeUpgrades(options.server, {
     path: options.path,
     refusal: () =>
@@ -120,11 +125,10 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
       ),
   });
 
-  const served = useServer<Record<string, unknown> | undefined>(
+  serveSockets<Record<string, unknown> | undefined>(
+    sockets,
     {
       schema,
-      // Internal errors close a socket with a generic reason in production (graphql-ws's masking).
-      isProd: options.production,
       connectionInitWaitTimeout: settings.initTimeoutMs,
 
       async onConnect(context) {
@@ -245,8 +249,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
         connection.logger.debug({ code, reason }, "WebSocket closed");
       },
     },
-    sockets,
-    settings.keepAliveMs,
+    { keepAliveMs: settings.keepAliveMs, logger },
   );
 
   const closeAll = () => {
@@ -263,7 +266,7 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
     async close() {
       stopRouting();
       closeAll();
-      await served.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };
 }

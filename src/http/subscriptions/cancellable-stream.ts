@@ -50,7 +50,8 @@ export function cancellableStream<T>(
         iterator.next().then(
           (result) => {
             signal.removeEventListener("abort", onAbort);
-            if (result.done) release();
+            // A finished source has nothing left to release.
+            if (result.done) released = true;
             resolve(result.done ? { done: true, value: undefined } : result);
           },
           (error: unknown) => {
