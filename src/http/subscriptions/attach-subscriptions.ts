@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { GraphQLError } from "graphql";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { CloseCode, handleProtocols } from "graphql-ws";
 import type { Context } from "graphql-ws";
 import { WebSocket, WebSocketServer } from "ws";
@@ -166,18 +166,17 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
             cut: shutdown.cut,
             trackWork: () => shutdown.trackWork(),
             metrics: options.metrics,
-            onFinish: () => connection.runs.delete(id),
+            onFinish: () => {
+              if (connection.runs.get(id) === run) connection.runs.delete(id);
+            },
           },
           payload.operationName ?? undefined,
         );
         connection.runs.set(id, run);
         try {
           if (shutdown.draining) {
-            return [
-              new GraphQLError("The server is shutting down; retry the subscription", {
-                originalError: new ShuttingDownError(),
-              }),
-            ];
+            const cause = new ShuttingDownError();
+            return [new GraphQLError(cause.message, { originalError: cause })];
           }
           if (connection.runs.size > settings.maxPerConnection) {
             return [
@@ -218,16 +217,15 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
 
       onNext(context, id, _payload, _args, result) {
         const run = runOf(context, id);
-        if (run === undefined) return undefined;
-        run.sent();
+        run?.sent();
         if (!result.errors) return undefined;
         const { errors, ...rest } = result;
-        return { ...rest, errors: report(run, errors) };
+        return { ...rest, errors: run ? report(run, errors) : masked(errors) };
       },
 
       onError(context, id, _payload, errors) {
         const run = runOf(context, id);
-        if (run === undefined) return undefined;
+        if (run === undefined) return masked(errors);
         const formatted = report(run, errors);
         // Refused before it ran: no `complete` follows.
         if (!run.running) run.finish();
@@ -269,6 +267,17 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionT
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Errors of a subscription that has already ended (its socket closed meanwhile): nothing should
+ * reach the client any more, and if anything does, it says nothing.
+ */
+function masked(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.map(() => ({
+    message: INTERNAL_ERROR_MESSAGE,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  }));
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
