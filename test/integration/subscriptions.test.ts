@@ -164,6 +164,34 @@ describe("subscriptions: the operation rules of HTTP", () => {
     ]);
   });
 
+  it("refuses an answer estimated over MAX_COST, naming the limit", async () => {
+    harness = await startHarness();
+    const delivery = await deliver(
+      client(harness.url, authorized),
+      "subscription { levels { many { many { many { value } } } } }",
+    );
+    expect(delivery.error).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining("(the limit MAX_COST)"),
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "MAX_COST" },
+      }),
+    ]);
+  });
+
+  it("stops validating at MAX_VALIDATION_ERRORS, naming the limit", async () => {
+    harness = await startHarness();
+    const delivery = await deliver(
+      client(harness.url, authorized),
+      "subscription { levels { a b c d e f g } }",
+    );
+    const errors = delivery.error as Array<{ extensions: Record<string, unknown> }>;
+    expect(errors).toHaveLength(6);
+    expect(errors.at(-1)!.extensions).toEqual({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: "MAX_VALIDATION_ERRORS",
+    });
+  });
+
   it("refuses unknown fields as GRAPHQL_VALIDATION_FAILED, without suggestions in production", async () => {
     harness = await startHarness({ production: true });
     const delivery = await deliver(client(harness.url, authorized), "subscription { tick }");

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import {
   GraphQLError,
   GraphQLInt,
+  GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLSchema,
@@ -88,10 +89,14 @@ function field<TArgs>(
   } as GraphQLFieldConfig<unknown, RequestContext, TArgs>;
 }
 
-/** A type nested as deep as asked, for the depth limit. */
+/** A type nested as deep as asked, for the depth and cost limits. */
 const Level: GraphQLObjectType = new GraphQLObjectType({
   name: "Level",
-  fields: () => ({ value: { type: GraphQLInt }, next: { type: Level } }),
+  fields: () => ({
+    value: { type: GraphQLInt },
+    next: { type: Level },
+    many: { type: new GraphQLList(Level) },
+  }),
 });
 
 /**
