@@ -16,6 +16,7 @@ const TIMED_TESTS = [
   "test/integration/slow-clients.test.ts",
   "test/integration/startup.test.ts",
   "test/integration/streamed-generation.test.ts",
+  "test/integration/subscriptions-lifecycle.test.ts",
   "test/redis/redis-coalescer.test.ts",
   "test/redis/redis-outage.test.ts",
   "test/redis/replicas-outage.test.ts",

@@ -192,6 +192,26 @@ export const environmentSchema = z.object({
    */
   HTTP_MAX_BODY_BYTES: integer(1_048_576, 1_024, 104_857_600),
   /**
+   * GraphQL subscriptions over WebSocket (the graphql-ws protocol) on the GraphQL path and port:
+   * `on` or `off`. Default on.
+   */
+  SUBSCRIPTIONS: z.preprocess(blankToUndefined, z.enum(["on", "off"]).default("on")),
+  /**
+   * Subscriptions one WebSocket connection may run at once; one more is refused with an error
+   * naming this limit. Default 10.
+   */
+  SUBSCRIPTIONS_MAX_PER_CONNECTION: integer(10, 1, 1_000),
+  /**
+   * Time a WebSocket client has to send `connection_init` (with its credentials), in ms; then the
+   * socket is closed with 4408. Default 3000.
+   */
+  SUBSCRIPTIONS_INIT_TIMEOUT_MS: integer(3_000, 100, 60_000),
+  /**
+   * How often the server pings each WebSocket, in ms; a socket that has not answered by the next
+   * ping is closed. 0 sends no pings. Default 12000.
+   */
+  SUBSCRIPTIONS_KEEPALIVE_MS: integer(12_000, 0, 600_000),
+  /**
    * Time GraphQL requests may run in one event-loop turn, in ms, before the rest wait for the next
    * turn (after timers and /health). Bounds the loop delay under load; 0 runs every ready request
    * at once. Default 10.
@@ -347,6 +367,8 @@ export interface AppConfig {
   /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
   responseMaxBytes: number;
   http: HttpLimits;
+  /** GraphQL subscriptions over WebSocket (SUBSCRIPTIONS and its limits). */
+  subscriptions: SubscriptionSettings;
   /** EVENT_LOOP_TURN_BUDGET_MS: see TurnBudget (http/turn-budget.ts). */
   eventLoopTurnBudgetMs: number;
   validationPool: ValidationPoolOptions;
@@ -371,6 +393,18 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
   maxConnections: number;
   maxBodyBytes: number;
+}
+
+/** The WebSocket transport of subscriptions; its largest message is HTTP_MAX_BODY_BYTES. */
+export interface SubscriptionSettings {
+  /** SUBSCRIPTIONS=on. */
+  enabled: boolean;
+  /** SUBSCRIPTIONS_MAX_PER_CONNECTION. */
+  maxPerConnection: number;
+  /** SUBSCRIPTIONS_INIT_TIMEOUT_MS. */
+  initTimeoutMs: number;
+  /** SUBSCRIPTIONS_KEEPALIVE_MS; 0 sends no pings. */
+  keepAliveMs: number;
 }
 
 /** Which FlowIR documents are validated on worker threads, and by how many. */
@@ -558,6 +592,12 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: values.HTTP_MAX_CONNECTIONS,
       maxBodyBytes: values.HTTP_MAX_BODY_BYTES,
+    },
+    subscriptions: {
+      enabled: values.SUBSCRIPTIONS === "on",
+      maxPerConnection: values.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      initTimeoutMs: values.SUBSCRIPTIONS_INIT_TIMEOUT_MS,
+      keepAliveMs: values.SUBSCRIPTIONS_KEEPALIVE_MS,
     },
     redis: values.REDIS_URL
       ? {

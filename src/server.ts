@@ -13,7 +13,7 @@ import { createAuthenticator } from "./auth/create-authenticator.js";
 import type { AppConfig } from "./config.js";
 import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
-import type { RequestContext } from "./context.js";
+import type { CallerContext, RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
 import {
   authenticateGraphqlRequests,
@@ -22,6 +22,7 @@ import {
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { spreadOverTurns, TurnBudget } from "./http/turn-budget.js";
 import { httpServerFactory } from "./http/http-server.js";
+import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.js";
 import { requireBearerToken } from "./http/metrics-token.js";
 import { stringifyWithinLimit } from "./http/response-size-limit.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
@@ -97,7 +98,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
 
   // Who is calling, before anything else is done for them (CORS answers preflights above).
-  authenticateGraphqlRequests(app, GRAPHQL_PATH, createAuthenticator(config.auth), {
+  const authenticator = createAuthenticator(config.auth);
+  authenticateGraphqlRequests(app, GRAPHQL_PATH, authenticator, {
     openLandingPage: !config.isProduction,
   });
 
@@ -109,7 +111,13 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
 
   const schema = await buildAppSchema(createResolverContainer(services));
   const streams = generationStreams(services);
+  // Both transports give the resolvers the caller's context plus the streams.
+  const requestContext = (caller: CallerContext): RequestContext => ({ ...caller, streams });
   const limits = operationLimits(config.operationLimits, config.modesPage);
+  const validationRules = [
+    modelFieldsLimitRule(config.maxModelFieldsPerOperation),
+    ...limits.validationRules,
+  ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !config.isProduction,
@@ -117,10 +125,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     formatError,
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
-    validationRules: [
-      modelFieldsLimitRule(config.maxModelFieldsPerOperation),
-      ...limits.validationRules,
-    ],
+    validationRules,
     // Apollo's own log lines (start-up, plugin failures) go to our log, not to the console.
     logger,
     // GET queries must work without special headers (urql, Relay); refuseNonJsonPosts keeps
@@ -160,14 +165,31 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
-    context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> => ({
-      requestId: request.id,
-      logger: request.log as Logger,
-      signal: requestSignal(reply, shutdown.cut),
-      principal: authenticatedPrincipal(request),
-      streams,
-    }),
+    context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> =>
+      requestContext({
+        requestId: request.id,
+        logger: request.log as Logger,
+        signal: requestSignal(reply, shutdown.cut),
+        principal: authenticatedPrincipal(request),
+      }),
   });
+  // Subscriptions: WebSocket upgrades of the same port and path, with the same rules.
+  const subscriptions = config.subscriptions.enabled
+    ? attachSubscriptions({
+        server: app.server,
+        path: GRAPHQL_PATH,
+        schema,
+        authenticator,
+        rules: { ...limits, validationRules },
+        settings: config.subscriptions,
+        maxPayloadBytes: config.http.maxBodyBytes,
+        production: config.isProduction,
+        shutdown,
+        logger,
+        metrics,
+        context: requestContext,
+      })
+    : undefined;
 
   return {
     app,
@@ -188,10 +210,16 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     async stop() {
       // Our own drain (graceful-shutdown steps in http/shutdown.ts): Apollo's fastify drain
       // plugin force-closed sockets after 10 s while a workflow may run for minutes.
+      // Running subscriptions are in-flight work; their sockets, which closeAllConnections does
+      // not see once upgraded, are closed with it.
       await shutdown.run({
         close: () => app.close(),
-        closeAllConnections: () => app.server.closeAllConnections(),
+        closeAllConnections: () => {
+          app.server.closeAllConnections();
+          subscriptions?.closeAll();
+        },
       });
+      await subscriptions?.close();
       await apollo.stop();
       await services.validator.close();
       await services.shared.close();

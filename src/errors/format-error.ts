@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { ShuttingDownError } from "../http/shutdown.js";
 import { BadUserInputError } from "./bad-user-input-error.js";
 import { RateLimitedError } from "./rate-limited-error.js";
 import type { InputProblem } from "./bad-user-input-error.js";
@@ -73,6 +74,16 @@ export function formatError(
         limit: original.limit,
         retryAfterSeconds: original.retryAfterSeconds,
       },
+    };
+  }
+  if (original instanceof ShuttingDownError) {
+    // What shutdown-response.plugin.ts answers over HTTP; a subscription cut by shutdown says
+    // the same in its error message.
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "SHUTTING_DOWN", retryable: true },
     };
   }
   const code = clientErrorCode(error);

@@ -46,11 +46,22 @@ export class Shutdown {
 
   /** Counts a request from its arrival until its response is finished or its client is gone. */
   track(response: ServerResponse): void {
+    response.once("close", this.trackWork());
+  }
+
+  /**
+   * Counts any other in-flight work (a running subscription) until the returned function is
+   * called; calling it again does nothing. The drain waits for it like for a request.
+   */
+  trackWork(): () => void {
     this.inFlight++;
-    response.once("close", () => {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
       this.inFlight--;
       if (this.inFlight === 0) this.onIdle?.();
-    });
+    };
   }
 
   /**

@@ -2,10 +2,10 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { Logger } from "pino";
 import type { RequestContext } from "../context.js";
-import { clientErrorCode } from "../errors/format-error.js";
-import { ShuttingDownError } from "../http/shutdown.js";
-import type { Metrics, RequestOutcome } from "../observability/metrics.js";
+import { logOperationErrors } from "../observability/log-operation-errors.js";
+import type { Metrics } from "../observability/metrics.js";
 import { operationLabel } from "../observability/operation-label.js";
+import { requestOutcome } from "../observability/request-outcome.js";
 
 /**
  * One log line per GraphQL request with its duration, and the request histogram. Errors that are
@@ -30,24 +30,11 @@ export function requestLoggingPlugin(
       return {
         async didEncounterErrors({ errors, contextValue: context, operationName }) {
           failed = true;
-          for (const error of errors) {
-            const clientCode = clientErrorCode(error);
-            if (clientCode !== undefined) {
-              context.logger.info(
-                { code: clientCode, operationName, reason: error.message },
-                "client error in a GraphQL request",
-              );
-              continue;
-            }
-            context.logger.error(
-              { err: error.originalError ?? error, operationName, path: error.path },
-              "unexpected error while executing a GraphQL operation",
-            );
-          }
+          logOperationErrors(context.logger, errors, operationName);
         },
         async willSendResponse({ response, operationName, schema, document, operation, errors }) {
           const seconds = (performance.now() - startedAt) / 1000;
-          const outcome = requestOutcome(contextValue, failed, errors);
+          const outcome = requestOutcome(contextValue.signal, failed, errors);
           metrics.recordRequest(operationLabel(schema, document, operation), outcome, seconds);
           if (response.body.kind === "single") {
             for (const error of response.body.singleResult.errors ?? []) {
@@ -64,21 +51,4 @@ export function requestLoggingPlugin(
       };
     },
   };
-}
-
-/**
- * How a request ended, for the metrics: a client that went away is its own outcome (not a
- * provider timeout, not a server error), and so is an error the client caused.
- */
-function requestOutcome(
-  context: RequestContext,
-  failed: boolean,
-  errors: readonly unknown[] | undefined,
-): RequestOutcome {
-  const reason: unknown = context.signal.reason;
-  if (context.signal.aborted)
-    return reason instanceof ShuttingDownError ? "shutdown" : "client_gone";
-  if (!failed) return "ok";
-  const allClients = (errors ?? []).every((error) => clientErrorCode(error) !== undefined);
-  return allClients ? "client_error" : "error";
 }

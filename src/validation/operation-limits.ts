@@ -7,15 +7,24 @@ import type { RequestContext } from "../context.js";
 import { operationCostPlugin } from "../plugins/operation-cost.plugin.js";
 import { tokenLimitPlugin } from "../plugins/token-limit.plugin.js";
 import { validationErrorLimitPlugin } from "../plugins/validation-error-limit.plugin.js";
+import type { CostLimit } from "./operation-cost-limit.js";
 import type { PageSizes } from "./operation-cost.js";
 import type { OperationLimitName } from "./operation-limit-error.js";
 
-/** What Apollo Server needs to enforce the operation limits. */
+/**
+ * What Apollo Server needs to enforce the operation limits (`plugins`), and what another
+ * transport needs to enforce the same limits with the same checks (the subscription transport:
+ * token-limit.ts, validation-error-limit.ts, operation-cost-limit.ts).
+ */
 export interface OperationLimitsSetup {
-  parseOptions: ParseOptions;
+  /** `maxLexicalTokens`: MAX_TOKENS. */
+  parseOptions: ParseOptions & { maxLexicalTokens: number };
   /** graphql-js's `maxErrors`: validation stops after MAX_VALIDATION_ERRORS errors. */
   validationOptions: { maxErrors: number };
+  /** Beside graphql-js's `specifiedRules`. */
   validationRules: ValidationRule[];
+  /** MAX_COST, checked once the operation and its variables are known. */
+  costLimit: CostLimit;
   plugins: ApolloServerPlugin<RequestContext>[];
 }
 
@@ -48,14 +57,16 @@ export function operationLimits(limits: OperationLimits, pages: PageSizes): Oper
     // hide-suggestions.plugin.ts does it in production, for variable values too.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const costLimit = { maxCost: limits.maxCost, pages };
   return {
     parseOptions: { maxLexicalTokens: limits.maxTokens },
     validationOptions: { maxErrors: limits.maxValidationErrors },
     validationRules,
+    costLimit,
     plugins: [
       tokenLimitPlugin(limits.maxTokens),
       validationErrorLimitPlugin(limits.maxValidationErrors),
-      operationCostPlugin(limits.maxCost, pages),
+      operationCostPlugin(costLimit),
     ],
   };
 }
