@@ -53,7 +53,13 @@ afterEach(async () => {
 });
 
 async function serverWith(environment: Record<string, string>): Promise<TestServer> {
-  const server = await startTestServer({ RATE_LIMIT_GENERATIONS_PER_MINUTE: "0", ...environment });
+  const server = await startTestServer({
+    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
+    // A 4-second answer at a model's pace: the test server's 2 s per call would cut it.
+    LLM_TIMEOUT_MS: "20000",
+    MODE_DEADLINE_MS: "20000",
+    ...environment,
+  });
   servers.push(server);
   return server;
 }
