@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { createApolloClient } from "../../examples/clients/apollo-client.js";
 import { createUrqlClient } from "../../examples/clients/urql.js";
 import { hashApiKey } from "../../src/auth/api-keys.js";
@@ -46,7 +47,7 @@ function principalsSince(from: number): unknown[] {
 describe("Apollo Client with a credential", () => {
   it("sends it with every request, asking for it each time", async () => {
     let current = KEYS["app-1"];
-    const client = createApolloClient(api.url, () => current);
+    const client = createApolloClient(api.url, () => current, WebSocket);
     const from = recording.lines.length;
     const first = await client.mutate({
       mutation: GenerateModeDocument,
@@ -60,7 +61,7 @@ describe("Apollo Client with a credential", () => {
   });
 
   it("is refused without one", async () => {
-    const client = createApolloClient(api.url);
+    const client = createApolloClient(api.url, undefined, WebSocket);
     await expect(
       client.mutate({ mutation: GenerateModeDocument, variables: { input: { industry: "bank" } } }),
     ).rejects.toMatchObject({ statusCode: 401 });
@@ -70,7 +71,7 @@ describe("Apollo Client with a credential", () => {
 describe("urql with a credential", () => {
   it("sends it with GET queries and POST mutations alike", async () => {
     let current = KEYS["app-2"];
-    const client = createUrqlClient(api.url, () => current);
+    const client = createUrqlClient(api.url, () => current, WebSocket);
     const from = recording.lines.length;
     const sentBefore = network.exchanges.length;
     const modes = await client.query(ModesDocument, { first: 1 }).toPromise();
@@ -89,7 +90,7 @@ describe("urql with a credential", () => {
   });
 
   it("gets the UNAUTHENTICATED error without one", async () => {
-    const client = createUrqlClient(api.url);
+    const client = createUrqlClient(api.url, undefined, WebSocket);
     const modes = await client.query(ModesDocument, { first: 1 }).toPromise();
     expect(modes.data).toBeUndefined();
     expect(modes.error).toBeDefined();

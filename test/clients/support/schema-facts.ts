@@ -18,7 +18,7 @@ export function nodeTypeNames(): string[] {
 
 /** Object types without an `id` field, root types aside, sorted: they live inside a parent. */
 export function typeNamesWithoutId(): string[] {
-  const roots = [schema.getQueryType(), schema.getMutationType()];
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
   return Object.values(schema.getTypeMap())
     .filter(isObjectType)
     .filter((type) => !type.name.startsWith("__") && !roots.includes(type))
