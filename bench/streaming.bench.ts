@@ -31,14 +31,25 @@ interface StreamTiming {
  * (no cache hit). Each round runs PER_ROUND streams and PER_ROUND mutations at once, so both see
  * the same machine; medians and p99 over every round. Also: how long after the token that
  * completes the colour left the model the THEME event reached the client (same process, same
- * clock).
+ * clock). The loopback model sends its first token at once and a non-streamed answer after the
+ * time its tokens take at the same pace; a real model's time to first token adds to both.
  */
 export async function runStreamingBench(): Promise<void> {
   const model = new FakeOpenAiServer();
   await model.listen();
   model.pace = { ...PACE };
   const answer = petStoreAnswer();
-  model.respondByDefault(() => jsonCompletion(answer));
+  const answerTokens = Math.ceil(
+    Array.from(JSON.stringify(answer)).length / PACE.charactersPerToken,
+  );
+  // A model writes a non-streamed answer at the same pace, it just sends it at the end: the
+  // mutation's answer waits as long as the stream's last token.
+  const writingMs = (answerTokens / PACE.tokensPerSecond) * 1000;
+  model.respondByDefault((request) =>
+    request.body.stream === true
+      ? jsonCompletion(answer)
+      : { ...jsonCompletion(answer), delayMs: writingMs },
+  );
   const config = loadConfig({
     PORT: "0",
     LOG_LEVEL: "silent",
@@ -113,9 +124,6 @@ export async function runStreamingBench(): Promise<void> {
 
   const row = (name: string, values: number[]) =>
     `| ${name} | ${fixed(median(values), 0)} | ${fixed(percentile(values, 99), 0)} |`;
-  const answerTokens = Math.ceil(
-    Array.from(JSON.stringify(answer)).length / PACE.charactersPerToken,
-  );
   console.log(
     `\n## Streamed generateMode (model at ${PACE.tokensPerSecond} tokens/s, answer of ${answerTokens} tokens; ` +
       `${ROUNDS} rounds of ${PER_ROUND} streams and ${PER_ROUND} mutations at once; ms)`,
