@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   GenerateModeDocument,
+  GenerateModeStreamDocument,
   GenerateWorkflowDocument,
   ModeByIdDocument,
   ModesDocument,
@@ -10,6 +11,7 @@ import { FakeOpenAiServer } from "../support/fake-openai-server.js";
 import { openAiWireAnswer, workflowInput } from "../support/model-answers.js";
 import { TEST_REDIS_URL, uniqueRedisPrefix } from "../support/redis-test-env.js";
 import { replicaMetric, send, startReplicas, stopReplica, until } from "../support/replicas.js";
+import { socketClient, subscribe } from "../support/subscriptions.js";
 import type { ServerProcess } from "../support/server-process.js";
 
 // Two real server processes on different ports against one real Redis, a loopback
@@ -201,5 +203,53 @@ describe.skipIf(!TEST_REDIS_URL)("two replicas sharing one Redis", () => {
     });
     expect(provider.requests).toHaveLength(2);
     expect(elapsedMs).toBeLessThan(deadlineMs);
+  });
+
+  it("streams one generation to subscribers on both replicas: live on the generating one, the same sequence with the answer on the other", async () => {
+    gate = openGate();
+    gate.open();
+    provider.pace = { tokensPerSecond: 200, charactersPerToken: 4 };
+    try {
+      const [a, b] = await replicas(environment({ RATE_LIMIT_GENERATIONS_PER_MINUTE: "0" }));
+      const [onA, onB] = [socketClient(a.url), socketClient(b.url)];
+      const input = { industry: "pet store" };
+      const live = subscribe(onA, GenerateModeStreamDocument, { input });
+      await live.until((result) => result.data?.generateModeStream.kind === "CONTENT");
+      const joined = subscribe(onB, GenerateModeStreamDocument, { input });
+      await Promise.all([live.done, joined.done]);
+      await Promise.all([onA.dispose(), onB.dispose()]);
+
+      expect(provider.requests).toHaveLength(1);
+      const events = (run: typeof live) =>
+        run.received.map(({ result }) => {
+          expect(result.errors).toBeUndefined();
+          return result.data!.generateModeStream;
+        });
+      expect(events(live).map((event) => event.kind)).toEqual([
+        "STARTED",
+        "CONTENT",
+        "THEME",
+        "CONTENT",
+        "CONTENT",
+        "CONTENT",
+        "CONTENT",
+        "COMPLETED",
+      ]);
+      // B waited through Redis: it heard STARTED at once, the rest with the answer.
+      expect(events(joined).map((event) => event.kind)).toEqual([
+        "STARTED",
+        "THEME",
+        "CONTENT",
+        "COMPLETED",
+      ]);
+      const liveResult = events(live).at(-1)!.result!;
+      const joinedResult = events(joined).at(-1)!.result!;
+      expect(joinedResult.mode).toEqual(liveResult.mode);
+      expect(joinedResult.generation.shared).toBe(true);
+      expect(events(joined)[1]!.theme).toEqual(events(live)[2]!.theme);
+      expect(events(joined)[2]!.draft).toEqual(events(live)[6]!.draft);
+    } finally {
+      provider.pace = { tokensPerSecond: 60, charactersPerToken: 4 };
+    }
   });
 });
