@@ -5,6 +5,11 @@ import type { ColorToken } from "./shadcn-mapping.js";
  * A colour as the DTCG Color Module 2025.10 writes it: the `$value` of a `$type: "color"` token
  * MUST be an object with `colorSpace` and `components`; `hex` is its optional 6-digit fallback.
  * The bare hex string (`"$value": "#rrggbb"`) belongs to the drafts before 2025.10.
+ *
+ * Why the object rather than the string older tools read: 2025.10 is the first stable edition and
+ * the one tools now implement (Style Dictionary reads these objects since its colour-module
+ * support); a file in the superseded form would be out of spec from the start. `hex` is included
+ * so a tool, or a person, that wants the string has the API's exact value without converting.
  */
 export interface DtcgColorValue {
   colorSpace: "srgb";
