@@ -5,6 +5,7 @@ import { createTaskLlms } from "./llm/create-llm.js";
 import type { StructuredLlm } from "./llm/structured-llm.js";
 import type { Metrics } from "./observability/metrics.js";
 import { ModeResolver } from "./resolvers/mode.resolver.js";
+import { ModeThemeResolver } from "./resolvers/mode-theme.resolver.js";
 import { StreamResolver } from "./resolvers/stream.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "./resolvers/workflow.resolver.js";
@@ -90,6 +91,7 @@ export async function createServices(
 export function createResolverContainer(services: AppServices): ContainerType {
   const instances = new Map<unknown, unknown>([
     [ModeResolver, new ModeResolver(services.modes)],
+    [ModeThemeResolver, new ModeThemeResolver()],
     [WorkflowResolver, new WorkflowResolver(services.workflows)],
     [FlowIrResolver, new FlowIrResolver()],
     [NodeResolver, new NodeResolver(new NodeLookup(services.modes, services.workflows))],

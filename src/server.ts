@@ -15,10 +15,7 @@ import { createResolverContainer, createServices } from "./container.js";
 import type { AppServices, LlmOverrides } from "./container.js";
 import type { CallerContext, RequestContext } from "./context.js";
 import { formatError } from "./errors/format-error.js";
-import {
-  authenticateGraphqlRequests,
-  authenticatedPrincipal,
-} from "./http/graphql-authentication.js";
+import { authenticateRoutes, authenticatedPrincipal } from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { spreadOverTurns, TurnBudget } from "./http/turn-budget.js";
 import { httpServerFactory } from "./http/http-server.js";
@@ -26,6 +23,7 @@ import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.j
 import { requireBearerToken } from "./http/metrics-token.js";
 import { stringifyWithinLimit } from "./http/response-size-limit.js";
 import { Shutdown, requestSignal } from "./http/shutdown.js";
+import { THEME_DOWNLOAD_ROUTES, serveThemeDownloads } from "./http/theme-downloads.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { operationLimits } from "./validation/operation-limits.js";
@@ -94,13 +92,14 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   await app.register(fastifyCors, {
     origin: config.corsOrigins,
     methods: ["GET", "POST", "OPTIONS"],
-    exposedHeaders: ["x-request-id", "www-authenticate"],
+    // content-disposition: the file name of a theme download.
+    exposedHeaders: ["x-request-id", "www-authenticate", "content-disposition"],
   });
 
   // Who is calling, before anything else is done for them (CORS answers preflights above).
   const authenticator = createAuthenticator(config.auth);
-  authenticateGraphqlRequests(app, GRAPHQL_PATH, authenticator, {
-    openLandingPage: !config.isProduction,
+  authenticateRoutes(app, [GRAPHQL_PATH, ...THEME_DOWNLOAD_ROUTES], authenticator, {
+    landingPagePath: config.isProduction ? undefined : GRAPHQL_PATH,
   });
 
   refuseNonJsonPosts(app, GRAPHQL_PATH);
@@ -163,6 +162,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     reply.header("content-type", metrics.registry.contentType);
     return metrics.registry.metrics();
   });
+  // The theme exports as files, with the same credentials and the same view of modes as /graphql.
+  serveThemeDownloads(app, services.modes);
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> =>

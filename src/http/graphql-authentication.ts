@@ -8,34 +8,39 @@ import type { App } from "./graphql-http-guards.js";
 /** The caller of each request that passed authentication. */
 const principals = new WeakMap<FastifyRequest, Principal>();
 
-export interface GraphqlAuthenticationOptions {
+export interface RouteAuthenticationOptions {
   /**
-   * Serve the landing page (Apollo Sandbox) to a browser without credentials: a GET asking for
-   * HTML with no query string, which cannot run an operation. True outside production.
+   * The route on which a browser without credentials still gets the landing page (Apollo
+   * Sandbox): a GET asking for HTML with no query string, which cannot run an operation. The
+   * GraphQL path outside production; undefined (no exception anywhere) in production.
    */
-  openLandingPage: boolean;
+  landingPagePath?: string;
 }
 
 /**
- * Authenticates every request to the GraphQL route before its body is read and before Apollo
- * sees it, GET queries included. A request that proves no caller gets HTTP 401 with a
- * `WWW-Authenticate: Bearer` header and one UNAUTHENTICATED error in GraphQL's error shape; a
- * check that cannot be made (the JWT key set unreachable) is masked as INTERNAL_SERVER_ERROR.
- * Either way no resolver runs and no model is called.
+ * Authenticates every request to the given routes (GraphQL's and the theme downloads') before
+ * its body is read and before any handler or Apollo sees it, GET queries included. A request
+ * that proves no caller gets HTTP 401 with a `WWW-Authenticate: Bearer` header and one
+ * UNAUTHENTICATED error in GraphQL's error shape, whichever route it asked for, so a client
+ * handles one refusal; a check that cannot be made (the JWT key set unreachable) is masked as
+ * INTERNAL_SERVER_ERROR. Either way no resolver or handler runs and no model is called.
  *
- * The route is matched by fastify (`routeOptions.url`), not by comparing the URL text, so an
- * encoded path such as `/%67raphql`, which fastify routes to /graphql, is authenticated too.
+ * Routes are matched by fastify (`routeOptions.url`, the pattern as registered, such as
+ * `/modes/:id/theme.css`), not by comparing the URL text, so an encoded path such as
+ * `/%67raphql`, which fastify routes to /graphql, is authenticated too.
  */
-export function authenticateGraphqlRequests(
+export function authenticateRoutes(
   app: App,
-  path: string,
+  routes: readonly string[],
   authenticator: Authenticator,
-  options: GraphqlAuthenticationOptions,
+  options: RouteAuthenticationOptions,
 ): void {
+  const authenticated = new Set(routes);
   app.addHook("onRequest", async (request, reply) => {
     // CORS preflights carry no credentials by design, and run no operation.
-    if (request.routeOptions.url !== path || request.method === "OPTIONS") return;
-    if (options.openLandingPage && isLandingPageRequest(request)) return;
+    const route = request.routeOptions.url;
+    if (route === undefined || !authenticated.has(route) || request.method === "OPTIONS") return;
+    if (route === options.landingPagePath && isLandingPageRequest(request)) return;
     let principal: Principal;
     try {
       principal = await authenticator.authenticate(request.headers);
@@ -69,13 +74,15 @@ export function authenticateGraphqlRequests(
 }
 
 /**
- * The caller established for a request by authenticateGraphqlRequests. Throws for a request that
- * did not pass it, so a route wired without authentication fails closed.
+ * The caller established for a request by authenticateRoutes. Throws for a request that did not
+ * pass it, so a route wired without authentication fails closed.
  */
 export function authenticatedPrincipal(request: FastifyRequest): Principal {
   const principal = principals.get(request);
   if (principal === undefined) {
-    throw new Error("a GraphQL request reached its context without authentication");
+    throw new Error(
+      `a request to ${request.routeOptions.url ?? "an unrouted URL"} reached its handler without authentication`,
+    );
   }
   return principal;
 }

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { ContainerType, PubSub } from "type-graphql";
 import { ModeResolver } from "../resolvers/mode.resolver.js";
+import { ModeThemeResolver } from "../resolvers/mode-theme.resolver.js";
 import { NodeResolver } from "../resolvers/node.resolver.js";
 import { StreamResolver } from "../resolvers/stream.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver.js";
@@ -10,6 +11,7 @@ import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver
 /** Every resolver class of the API. */
 export const RESOLVERS = [
   ModeResolver,
+  ModeThemeResolver,
   WorkflowResolver,
   FlowIrResolver,
   NodeResolver,

@@ -35,6 +35,17 @@ export const EXPECTED_LIST_LENGTHS: Readonly<Record<string, number | typeof PAGE
   "GenerateWorkflowPayload.attempts": 3,
 };
 
+/**
+ * Scalar fields that carry many values in one string, counted as that many. A theme export holds
+ * the whole theme as a file: the largest, DESIGN_TOKENS_JSON, has 80 colours of 6 values each
+ * (about 15 KB); without a weight, a page of 100 modes could select it under 15 aliases (24 MB)
+ * for the cost of 1,600 hex values. test/unit/validation/operation-cost.test.ts checks it against
+ * real exports.
+ */
+export const STRING_FIELD_VALUES: Readonly<Record<string, number>> = {
+  "ModeTheme.export": 500,
+};
+
 /** Any other list (workflow nodes, issues, ...): its length depends on the data. */
 const DEFAULT_LIST_LENGTH = 10;
 
@@ -117,7 +128,9 @@ export function estimateOperationCost(
       ? listLength(EXPECTED_LIST_LENGTHS[`${parentType.name}.${name}`], page)
       : 1;
     const type = getNamedType(definition.type);
-    if (field.selectionSet === undefined || !isCompositeType(type)) return length;
+    if (field.selectionSet === undefined || !isCompositeType(type)) {
+      return length * (STRING_FIELD_VALUES[`${parentType.name}.${name}`] ?? 1);
+    }
     const childCost = selectionCost(type, field.selectionSet, pageOf(field) ?? page);
     return 1 + length * childCost;
   };

@@ -81,6 +81,7 @@ describe("README: the API by example", () => {
       "Modes",
       "ModeById",
       "Node",
+      "ThemeExport",
       "GenerateWorkflow",
       "ValidateWorkflow",
       "GenerateModeStream",

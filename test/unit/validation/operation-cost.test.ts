@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.js";
 import { BUILTIN_MODES } from "../../../src/services/mode/builtin-modes.js";
 import { deriveTheme } from "../../../src/services/palette/derive-theme.js";
+import { exportTheme } from "../../../src/services/palette/exports/export-theme.js";
 import {
   EXPECTED_LIST_LENGTHS,
+  STRING_FIELD_VALUES,
   estimateOperationCost,
 } from "../../../src/validation/operation-cost.js";
 
@@ -78,6 +80,33 @@ describe("estimateOperationCost", () => {
   it("puts two full pages of 100 modes, and 20 of them, over the default MAX_COST", () => {
     expect(cost(pagesOfModes(2, "100"))).toBeGreaterThan(maxCost);
     expect(cost(pagesOfModes(20, "$first"), { first: 100 })).toBeGreaterThan(10 * maxCost);
+  });
+
+  it("counts a theme export as the values its largest format carries, checked against real ones", () => {
+    const leaves = (value: unknown): number =>
+      typeof value === "object" && value !== null
+        ? Object.values(value).reduce((sum: number, child) => sum + leaves(child), 0)
+        : 1;
+    const weight = STRING_FIELD_VALUES["ModeTheme.export"]!;
+    for (const mode of BUILTIN_MODES) {
+      const theme = deriveTheme(mode.seed);
+      const tokens = leaves(JSON.parse(exportTheme(theme, "DESIGN_TOKENS_JSON")));
+      expect(tokens).toBeLessThanOrEqual(weight);
+      expect(tokens).toBeGreaterThan(weight * 0.9);
+      // A CSS declaration is a name and a value.
+      const declarations = exportTheme(theme, "TAILWIND_V4_CSS").split(";").length - 1;
+      expect(2 * declarations).toBeLessThan(weight);
+    }
+    const page = (formats: string[]) =>
+      `{ modes(first: 100) { edges { node { theme { ${formats
+        .map((format) => `${format.toLowerCase()}: export(format: ${format})`)
+        .join(" ")} } } } } }`;
+    expect(cost(page(["SHADCN_CSS"]))).toBe(1 + 1 + 100 * (1 + 1 + weight));
+    // One export of each mode of a full page passes; all three formats do not.
+    expect(cost(page(["DESIGN_TOKENS_JSON"]))).toBeLessThanOrEqual(maxCost);
+    expect(cost(page(["SHADCN_CSS", "TAILWIND_V4_CSS", "DESIGN_TOKENS_JSON"]))).toBeGreaterThan(
+      maxCost,
+    );
   });
 
   it("leaves introspection out (it is off in production)", () => {
