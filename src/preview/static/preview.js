@@ -385,7 +385,7 @@ function renderChart(seedText) {
   const chart = byId("chart");
   const title = chart.querySelector("title");
   const parts = [title];
-  const [left, top, right, bottom] = [32, 10, 350, 136];
+  const [left, top, right, bottom] = [40, 12, 708, 196];
   for (let level = 0; level <= 4; level++) {
     const y = bottom - ((bottom - top) * level) / 4;
     parts.push(svg("line", { class: "grid-line", x1: left, x2: right, y1: y, y2: y }));
@@ -631,8 +631,11 @@ function issueList(issues) {
   );
 }
 
-/** Draws a FlowIR document (as returned: `ir`) as a chain, with the issues beside their nodes. */
-function drawChain(ir, issues, prefix) {
+/**
+ * Draws a FlowIR document (as returned: `ir`) as a chain, with the issues beside their nodes.
+ * `heading` is the steps' heading element ("h3" under the page's h2, "h4" inside an attempt).
+ */
+function drawChain(ir, issues, prefix, heading) {
   const inputs = isObject(ir.inputs) ? Object.entries(ir.inputs) : [];
   const nodes = (Array.isArray(ir.nodes) ? ir.nodes : []).filter(
     (node) => isObject(node) && typeof node.id === "string",
@@ -647,7 +650,7 @@ function drawChain(ir, issues, prefix) {
   const inputsStep = h(
     "div",
     { class: "step step-inputs", id: `${prefix}-inputs` },
-    h("h4", {}, "Inputs"),
+    h(heading, {}, "Inputs"),
     inputs.length === 0 ? h("p", { class: "hint" }, "none declared") : undefined,
     h(
       "ul",
@@ -678,7 +681,7 @@ function drawChain(ir, issues, prefix) {
     const step = h(
       "div",
       { class: "step", id: targets.nodes.get(node.id), "data-key": node.id },
-      h("h4", {}, node.id, " ", h("span", { class: "step-type" }, String(node.type ?? "?"))),
+      h(heading, {}, node.id, " ", h("span", { class: "step-type" }, String(node.type ?? "?"))),
       params.length ? list : h("p", { class: "hint" }, "no params"),
     );
     const found = nodeIssues(node.id);
@@ -692,7 +695,10 @@ function renderWorkflow(payload) {
   const parts = [];
   const last = payload.attempts.at(-1);
   if (payload.success && payload.workflow) {
-    parts.push(h("h2", {}, "Workflow"), drawChain(payload.workflow.ir, last?.issues ?? [], "wf"));
+    parts.push(
+      h("h2", {}, "Workflow"),
+      drawChain(payload.workflow.ir, last?.issues ?? [], "wf", "h3"),
+    );
   } else {
     parts.push(
       h("h2", {}, "No workflow"),
@@ -711,7 +717,7 @@ function renderWorkflow(payload) {
       section.append(h("p", {}, `${attempt.failure.code}: ${attempt.failure.message}`));
     }
     if (isObject(attempt.ir)) {
-      section.append(drawChain(attempt.ir, attempt.issues, `wf-a${attempt.number}`));
+      section.append(drawChain(attempt.ir, attempt.issues, `wf-a${attempt.number}`, "h4"));
     } else if (attempt.issues.length) {
       section.append(issueList(attempt.issues));
     }
