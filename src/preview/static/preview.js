@@ -664,7 +664,7 @@ function drawChain(ir, issues, prefix, heading) {
           ` (${spec.type ?? "?"}, ${spec.required === false ? "optional" : "required"})`,
           spec.description ? ` ${spec.description}` : undefined,
         );
-        if ("default" in spec) item.append(` Default: ${JSON.stringify(spec.default)}`);
+        if ("default" in spec) item.append(`; default ${JSON.stringify(spec.default)}`);
         return item;
       }),
     ),
