@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -37,6 +38,7 @@ declare const document: {
   scripts: Iterable<PageElement>;
 };
 declare function getComputedStyle(element: PageElement): Record<string, string>;
+declare const sessionStorage: { getItem(key: string): string | null };
 
 const SCHEME_TOKENS = [
   "background foreground surface mutedForeground primary primaryForeground primaryBorder",
@@ -261,6 +263,57 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
     await useScheme(page, "light");
     expect(await renderedColours(page)).toEqual(lowerCased(mode.theme.light));
     expect(problems).toEqual([]);
+  });
+
+  it("falls back to the mutation when subscriptions are off", async () => {
+    api = await startTestServer({ SUBSCRIPTIONS: "off" });
+    context = await browser.newContext();
+    const page = await openPage(context, api);
+    const problems = watchProblems(page);
+    const id = await generateMode(page, "bike repair shop");
+    expect(await page.getAttribute("#dashboard", "data-transport")).toBe("mutation");
+    const { mode } = await graphql<ModeById>(api, MODE_BY_ID, { id });
+    expect(await page.textContent("#mode-name")).toBe(mode.name);
+    // The refused upgrade is the browser's own console line; nothing else may be reported.
+    expect(problems.filter((problem) => !/WebSocket connection .* failed/.test(problem))).toEqual(
+      [],
+    );
+  });
+
+  it("asks for a key when the server authenticates, and sends it only as a bearer credential", async () => {
+    const key = "preview-test-key-0123456789";
+    const hash = createHash("sha256").update(key).digest("hex");
+    api = await startTestServer({ AUTH_MODE: "api-key", API_KEYS: `web:${hash}` });
+    context = await browser.newContext();
+    const page = await openPage(context, api);
+    // The stored-modes query at load was refused: the key field opens and says why.
+    await page.waitForSelector("#credentials[open]");
+    expect(await page.textContent("#credential-status")).toMatch(/API key or token/);
+    const authorizations: Array<string | undefined> = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/graphql")) {
+        authorizations.push(request.headers()["authorization"]);
+      }
+    });
+    await page.fill("#credential", key);
+    await page.click("#credentials-form button[type=submit]");
+    const id = await generateMode(page, "bike repair shop");
+    expect(await page.getAttribute("#dashboard", "data-transport")).toBe("subscription");
+    expect(await page.evaluate(() => sessionStorage.getItem("modeflow.preview.credential"))).toBe(
+      key,
+    );
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(new Set(authorizations)).toEqual(new Set([`Bearer ${key}`]));
+    const response = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        query: "query ($id: ID!) { mode(id: $id) { name } }",
+        variables: { id },
+      }),
+    });
+    const { data } = (await response.json()) as { data: { mode: { name: string } } };
+    expect(await page.textContent("#mode-name")).toBe(data.mode.name);
   });
 
   it("shows a mode's markup and script as text: no element from it, no dialog", async () => {

@@ -18,11 +18,14 @@ function isExecutable(path: string): boolean {
  * The Chromium the browser tests drive: CHROMIUM_PATH when set, else Debian's /usr/bin/chromium,
  * else the first of chromium, chromium-browser, google-chrome on PATH. Undefined when none is.
  */
-export function findChromium(): string | undefined {
+export function findChromium(
+  environment: NodeJS.ProcessEnv = process.env,
+  debianPath = "/usr/bin/chromium",
+): string | undefined {
   const candidates = [
-    process.env.CHROMIUM_PATH,
-    "/usr/bin/chromium",
-    ...(process.env.PATH ?? "")
+    environment.CHROMIUM_PATH,
+    debianPath,
+    ...(environment.PATH ?? "")
       .split(delimiter)
       .filter((directory) => directory !== "")
       .flatMap((directory) => NAMES.map((name) => join(directory, name))),
@@ -32,18 +35,27 @@ export function findChromium(): string | undefined {
   );
 }
 
+/** Where chromiumOrSkip looks (tests of it replace both). */
+export interface ChromiumLookup {
+  find?: () => string | undefined;
+  environment?: NodeJS.ProcessEnv;
+}
+
 /**
  * Chromium for a browser test file, or undefined when there is none: then the file's tests are
  * skipped with a warning saying how to get it. Under CI=true a missing Chromium throws, which
  * fails the file: CI must run these tests (.ci/run installs it).
  */
-export function chromiumOrSkip(file: string): string | undefined {
-  const executable = findChromium();
+export function chromiumOrSkip(
+  file: string,
+  { find = findChromium, environment = process.env }: ChromiumLookup = {},
+): string | undefined {
+  const executable = find();
   if (executable !== undefined) return executable;
   const message =
     `${file}: no Chromium found (CHROMIUM_PATH, /usr/bin/chromium, or chromium, ` +
     `chromium-browser, google-chrome on PATH). Install Debian's: sudo apt-get install chromium`;
-  if (process.env.CI === "true") throw new Error(`${message}. CI=true: browser tests must run.`);
+  if (environment.CI === "true") throw new Error(`${message}. CI=true: browser tests must run.`);
   console.warn(`Browser tests skipped. ${message}`);
   return undefined;
 }
