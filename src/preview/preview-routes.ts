@@ -66,7 +66,8 @@ function readStatic(path: string): StaticFile {
   const contentType = CONTENT_TYPES[extension];
   if (contentType === undefined) throw new Error(`no content type for ${path}`);
   const digest = createHash("sha256").update(body).digest("base64url").slice(0, 22);
-  return { body, contentType, etag: `"${digest}"` };
+  // Weak: the compression plugin may send the same file gzip- or br-encoded under this tag.
+  return { body, contentType, etag: `W/"${digest}"` };
 }
 
 /**
