@@ -241,6 +241,44 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
     expect(problems).toEqual([]);
   });
 
+  it("repaints on THEME and fills in on CONTENT, before the answer completes", async () => {
+    // A model that writes one field every 150 ms: the name first, the brand colour third; the
+    // whole answer (8 fields) well within the test server's LLM_TIMEOUT_MS of 2 s.
+    api = await startTestServer(
+      {},
+      { mode: recordingLlm([petStoreAnswer()], { fieldDelayMs: 150 }) },
+    );
+    context = await browser.newContext();
+    const page = await openPage(context, api);
+    const problems = watchProblems(page);
+    await page.fill("#industry", "pet store");
+    await page.click("#generate-mode");
+
+    // The dashboard appears in the theme while the generation still runs.
+    await page.waitForSelector("#dashboard:not([hidden])");
+    const early = await page.evaluate(() => ({
+      state: document.querySelector("#dashboard")!.getAttribute("data-state"),
+      events: document.querySelector("#dashboard")!.getAttribute("data-events"),
+      background: getComputedStyle(document.querySelector("body")!).backgroundColor,
+    }));
+    expect(early.state).toBe("generating");
+    expect(early.events!.split(" ")).toContain("THEME");
+    expect(early.events!.split(" ")).not.toContain("COMPLETED");
+    // Then the content, part by part, still before COMPLETED.
+    await page.waitForSelector("#mode-tabs .tab");
+    expect(await page.getAttribute("#dashboard", "data-state")).toBe("generating");
+
+    await page.waitForSelector("#dashboard[data-state=complete]");
+    const id = (await page.getAttribute("#dashboard", "data-mode-id"))!;
+    const { mode } = await graphql<ModeById>(api, MODE_BY_ID, { id });
+    expect(await page.textContent("#mode-source")).toBe("GENERATED");
+    const scheme = (await page.getAttribute("#dashboard", "data-scheme")) as "light" | "dark";
+    expect(cssColourToHex(early.background)).toBe(
+      (mode.theme[scheme].background as string).toLowerCase(),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it("opens a stored mode picked from the modes query", async () => {
     api = await startTestServer();
     context = await browser.newContext();
