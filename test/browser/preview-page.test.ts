@@ -318,6 +318,21 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
     );
   });
 
+  it("shows the API's refusal of bad input as the mutation would", async () => {
+    api = await startTestServer();
+    context = await browser.newContext();
+    const page = await openPage(context, api);
+    const problems = watchProblems(page);
+    // Nothing but invisible characters: empty after the server's normalisation.
+    await page.fill("#industry", "\u200B\u200B\u200B");
+    await page.click("#generate-mode");
+    await page.waitForSelector("#dashboard[data-state=failed]", { state: "attached" });
+    expect(await page.getAttribute("#mode-status", "class")).toContain("status-error");
+    expect((await page.textContent("#mode-status"))!.length).toBeGreaterThan(10);
+    expect(await page.isHidden("#dashboard")).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it("asks for a key when the server authenticates, and sends it only as a bearer credential", async () => {
     const key = "preview-test-key-0123456789";
     const hash = createHash("sha256").update(key).digest("hex");

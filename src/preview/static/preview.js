@@ -266,8 +266,11 @@ async function streamMode(input, onEvent) {
             onEvent(result.data.generateModeStream);
           },
           error: (error) => {
-            // A refused credential closes the socket with 4403 (README, "Subscriptions").
-            if (error?.code === 4403) {
+            // GraphQL errors of the operation itself (bad input, a spent quota) come as a list.
+            if (Array.isArray(error)) {
+              reject(new ApiError(error.map((item) => item.message).join("; ")));
+            } else if (error?.code === 4403) {
+              // A refused credential closes the socket with 4403 (README, "Subscriptions").
               askForCredential();
               reject(new ApiError(error.reason || "The API refused the credential"));
             } else if (received === 0) {
