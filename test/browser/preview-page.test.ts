@@ -36,6 +36,7 @@ declare const document: {
   querySelectorAll(selector: string): PageNodeList;
   getElementById(id: string): PageElement | null;
   scripts: Iterable<PageElement>;
+  documentElement: { scrollWidth: number; clientWidth: number };
 };
 declare function getComputedStyle(element: PageElement): Record<string, string>;
 declare const sessionStorage: { getItem(key: string): string | null };
@@ -300,6 +301,13 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
     expect(await page.textContent("#mode-name")).toBe(mode.name);
     await useScheme(page, "light");
     expect(await renderedColours(page)).toEqual(lowerCased(mode.theme.light));
+    // On a phone's width the dashboard wraps instead of scrolling sideways.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const widths = await page.evaluate(() => {
+      const root = document.documentElement;
+      return { scroll: root.scrollWidth, client: root.clientWidth };
+    });
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(problems).toEqual([]);
   });
 
