@@ -31,6 +31,26 @@ export default tseslint.config(
     },
   },
   {
+    // The preview page's scripts (src/preview/static) are served as they are to a browser: plain
+    // ES modules with the browser's globals, the few they use listed here (no `globals` package).
+    files: ["src/preview/static/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: Object.fromEntries(
+        [
+          "addEventListener",
+          "document",
+          "fetch",
+          "location",
+          "matchMedia",
+          "navigator",
+          "sessionStorage",
+          "URL",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
+  {
     // Config files are the exception: tools expect a default export.
     files: ["*.config.ts", "*.config.js"],
     rules: { "no-restricted-syntax": "off" },

@@ -5,10 +5,12 @@ const require = createRequire(import.meta.url);
 
 /**
  * Test files whose assertions read the clock (deadlines, timeouts, "answers within") or that
- * start real server processes. They run alone: beside another test file on 2 cores, their
+ * start real server processes or a browser. They run alone: beside another test file on 2 cores, their
  * figures measure the neighbour.
  */
 const TIMED_TESTS = [
+  // Starts Chromium (test/support/chromium.ts); skipped with a warning when there is none.
+  "test/browser/preview-page.test.ts",
   "test/integration/bounded-spend.test.ts",
   "test/integration/bounded-work.test.ts",
   "test/integration/deadlines.test.ts",

@@ -39,6 +39,11 @@ export const environmentSchema = z.object({
    * outside production, none in production (same-origin only) unless listed.
    */
   CORS_ORIGINS: optionalString,
+  /**
+   * The preview page at `GET /` (a dashboard of a generated mode and a drawn workflow, calling
+   * this API from the browser): `on` or `off`. Default on, off when NODE_ENV=production.
+   */
+  PREVIEW_PAGE: z.preprocess(blankToUndefined, z.enum(["on", "off"]).optional()),
   /** pino level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
@@ -336,6 +341,8 @@ export interface AppConfig {
   logLevel: Environment["LOG_LEVEL"];
   /** `true` allows any origin, `false` none, a list those origins exactly. */
   corsOrigins: boolean | string[];
+  /** PREVIEW_PAGE: serve the preview page at `GET /` (src/preview). */
+  previewPage: boolean;
   /** Who may call /graphql (AUTH_MODE and its variables). */
   auth: AuthConfig;
   /** Bearer token required by /metrics; undefined leaves it open. */
@@ -532,6 +539,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     corsOrigins: parseCorsOrigins(values.CORS_ORIGINS, isProduction),
+    previewPage: values.PREVIEW_PAGE === undefined ? !isProduction : values.PREVIEW_PAGE === "on",
     auth,
     metricsToken: values.METRICS_TOKEN,
     mode,

@@ -33,6 +33,7 @@ import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
 import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
 import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
 import { shutdownResponsePlugin } from "./plugins/shutdown-response.plugin.js";
+import { registerPreviewRoutes } from "./preview/preview-routes.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 import { generationStreams } from "./resolvers/generation-streams.js";
 
@@ -164,6 +165,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   });
   // The theme exports as files, with the same credentials and the same view of modes as /graphql.
   serveThemeDownloads(app, services.modes);
+  // The preview page (src/preview): a browser view of this API, outside production by default.
+  if (config.previewPage) registerPreviewRoutes(app);
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> =>
