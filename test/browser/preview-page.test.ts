@@ -378,19 +378,20 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
   });
 
   it("shows a mode's markup and script as text: no element from it, no dialog", async () => {
-    // A model answer full of markup. The mode contract strips tags (toPlainText), but a tag
-    // split by an invisible character is only joined after that, and reaches the client.
+    // A model answer full of markup, some of it hidden from a tag pattern by invisible
+    // characters. The mode contract strips every tag (toPlainText); what it leaves still reads
+    // like markup (entities, quotes, brackets) and must be shown exactly as written.
     const hidden = "\u200B";
     const answer = petStoreAnswer({
       industry_name: `Pet <${hidden}img src=x onerror=alert(1)> Store`,
       tabs: [
         { id: "dashboard", label: "<script>alert(1)</script>Home", icon: "📊" },
         { id: "stock", label: `<${hidden}b>Stock</b>`, icon: "📦" },
-        { id: "customers", label: `"><${hidden}svg onload=alert(1)>`, icon: "🐶" },
+        { id: "customers", label: `Clients "><${hidden}svg onload=alert(1)>`, icon: "🐶" },
         { id: "settings", label: "Settings", icon: "⚙️" },
       ],
       default_metrics: [
-        { label: `<${hidden}img src=x onerror=alert(2)>`, value: "$3,482", unit: null },
+        { label: `Sales <${hidden}img src=x onerror=alert(2)>`, value: "$3,482", unit: null },
         { label: "&lt;script&gt;alert(3)", value: "18", unit: `<${hidden}i>today` },
         { label: "Low-Stock Items", value: "7", unit: null },
         { label: "Loyalty Members", value: "1,204", unit: null },
@@ -410,12 +411,16 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
 
     const id = await generateMode(page, "pet store");
     const { mode } = await graphql<ModeById>(api, MODE_BY_ID, { id });
-    // Markup survives the contract (the test would prove less if it did not).
-    expect(
-      [mode.name, mode.welcomeMessage, ...mode.defaultMetrics.map((metric) => metric.label)].join(
-        " ",
-      ),
-    ).toMatch(/<img src=x onerror=alert/);
+    const texts = [
+      mode.name,
+      mode.welcomeMessage,
+      ...mode.personalityTraits,
+      ...mode.tabs.map((tab) => tab.label),
+      ...mode.defaultMetrics.flatMap((metric) => [metric.label, metric.unit ?? ""]),
+    ].join(" ");
+    expect(texts).not.toMatch(/<\/?[a-z]/i);
+    expect(texts).toContain("&lt;script&gt;alert(3)");
+    expect(texts).toContain('">');
 
     const shown = await page.evaluate(() => ({
       name: document.querySelector("#mode-name")!.textContent,

@@ -7,21 +7,37 @@ import { removeInvisibleFormatting, removeSmuggling } from "../text/invisible-ch
  * "markup stripped").
  */
 
-const TAGS = /<\/?[a-z][^>]*>/gi;
+// A tag, or one left open at the end of the text (`<img src=x onerror=…` with no `>`), which a
+// client that concatenates HTML would close with whatever it puts next.
+const TAGS = /<\/?[a-z][^>]*(?:>|$)/gi;
+
+/**
+ * The text without invisible characters, then without tags, until none is left. The order
+ * matters: an invisible character inside a tag (`<\u200Bimg onerror=…>`) hides it from the tag
+ * pattern, and removing it afterwards would assemble a real tag; and a tag split by another
+ * (`<scr<b>ipt>`) is whole again once the inner one is gone. Each pass shortens the text, so
+ * this ends.
+ */
+function withoutTags(text: string): string {
+  let current = removeInvisibleFormatting(removeSmuggling(text), "keep");
+  for (;;) {
+    const stripped = current.replace(TAGS, " ");
+    if (stripped === current) return current;
+    current = stripped;
+  }
+}
 /**
  * Plain single-line text: no HTML tags, no control, bidi, tag or other hiding characters, no
  * invisible formatting, single spaces. Joiners stay: names and messages may hold emoji and
  * Persian or Indic words that need them.
  */
 export function toPlainText(text: string): string {
-  const visible = removeInvisibleFormatting(removeSmuggling(text.replace(TAGS, " ")), "keep");
-  return visible.replace(/[\s\p{Cc}]+/gu, " ").trim();
+  return withoutTags(text).replace(/[\s\p{Cc}]+/gu, " ").trim();
 }
 
 /** Plain text that keeps paragraph breaks (for longer fragments). */
 export function toPlainParagraphs(text: string): string {
-  return text
-    .replace(TAGS, " ")
+  return withoutTags(text)
     .split(/\n{2,}/)
     .map((paragraph) => toPlainText(paragraph))
     .filter((paragraph) => paragraph.length > 0)

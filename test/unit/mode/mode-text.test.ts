@@ -7,7 +7,7 @@ import {
   SYSTEM_PROMPT_MAX_LENGTH,
   buildSystemPrompt,
 } from "../../../src/services/mode/mode.system-prompt.js";
-import { toPlainText } from "../../../src/services/mode/text-sanitize.js";
+import { toPlainParagraphs, toPlainText } from "../../../src/services/mode/text-sanitize.js";
 
 describe("parseIndustryInput", () => {
   it("applies NFKC, strips invisible formatting and bidi marks, and collapses whitespace", () => {
@@ -145,5 +145,15 @@ describe("toPlainText (model output)", () => {
 
   it("keeps joiners, which emoji and Persian words need", () => {
     expect(toPlainText("Hello 👩‍💻 می\u200cخواهم")).toBe("Hello 👩‍💻 می\u200cخواهم");
+  });
+
+  it("leaves no tag that hiding characters, nesting or a missing `>` would assemble", () => {
+    // Each was a real tag in the API's answer before: a client using innerHTML would run it.
+    expect(toPlainText("Pet <\u200Bimg src=x onerror=alert(1)> Store")).toBe("Pet Store");
+    expect(toPlainText("<scr<b>ipt>alert(1)</scr</b>ipt>")).not.toMatch(/<\/?[a-z]/i);
+    expect(toPlainText("Welcome <img src=x onerror=alert(1)")).toBe("Welcome");
+    expect(toPlainParagraphs("Notes <\u2066svg onload=alert(1)>\n\nmore")).toBe("Notes\n\nmore");
+    // Text that only looks like markup stays as written.
+    expect(toPlainText("&lt;b&gt; is < 5 & 3 > 2, <3")).toBe("&lt;b&gt; is < 5 & 3 > 2, <3");
   });
 });
