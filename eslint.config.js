@@ -41,6 +41,7 @@ export default tseslint.config(
           "addEventListener",
           "document",
           "fetch",
+          "getSelection",
           "location",
           "matchMedia",
           "navigator",

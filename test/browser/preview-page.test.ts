@@ -311,6 +311,42 @@ describe.skipIf(executable === undefined)("the preview page in Chromium", () => 
     expect(problems).toEqual([]);
   });
 
+  it("shows the theme as the API exports it, in either CSS format, and copies it", async () => {
+    api = await startTestServer();
+    context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: api.origin });
+    const page = await openPage(context, api);
+    const problems = watchProblems(page);
+    const id = await generateMode(page, "pet store");
+    const { mode } = await graphql<{ mode: { theme: { shadcn: string; tailwind: string } } }>(
+      api,
+      `
+        query ($id: ID!) {
+          mode(id: $id) {
+            theme {
+              shadcn: export(format: SHADCN_CSS)
+              tailwind: export(format: TAILWIND_V4_CSS)
+            }
+          }
+        }
+      `,
+      { id },
+    );
+    expect(await page.isVisible("#theme-export")).toBe(true);
+    expect(await page.textContent("#theme-export-css")).toBe(mode.theme.shadcn);
+    await page.selectOption("#theme-export-format", "tailwind");
+    expect(await page.textContent("#theme-export-css")).toBe(mode.theme.tailwind);
+    await page.click("#theme-export-copy");
+    await page.waitForSelector("#theme-export-status:text('Copied.')");
+    const clipboard = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
+    expect(clipboard).toBe(mode.theme.tailwind);
+    expect(problems).toEqual([]);
+  });
+
   it("falls back to the mutation when subscriptions are off", async () => {
     api = await startTestServer({ SUBSCRIPTIONS: "off" });
     context = await browser.newContext();

@@ -58,7 +58,11 @@ const MODE_FIELDS = `
   id name industry source welcomeMessage personalityTraits
   tabs { key label icon }
   defaultMetrics { key label value unit }
-  theme { ${THEME_FIELDS} }
+  theme {
+    ${THEME_FIELDS}
+    shadcnCss: export(format: SHADCN_CSS)
+    tailwindCss: export(format: TAILWIND_V4_CSS)
+  }
 `;
 const GENERATION_FIELDS = "generation { provider model cached attempts latencyMs }";
 const RESULT_FIELDS = `mode { ${MODE_FIELDS} } errors { code message } ${GENERATION_FIELDS}`;
@@ -458,6 +462,32 @@ function renderMode(mode, generation) {
   byId("mode-source").textContent = mode.source;
   renderChart(mode.id);
   renderGeneration(generation, mode.source);
+  renderThemeExport(mode.theme);
+}
+
+/** The finished mode's theme as a stylesheet to copy (ModeTheme.export), in the chosen format. */
+function renderThemeExport(theme) {
+  const section = byId("theme-export");
+  const formats = { shadcn: theme.shadcnCss, tailwind: theme.tailwindCss };
+  const show = () => {
+    byId("theme-export-css").textContent = formats[byId("theme-export-format").value];
+  };
+  byId("theme-export-format").onchange = show;
+  byId("theme-export-status").textContent = "";
+  show();
+  section.hidden = false;
+}
+
+async function copyThemeExport() {
+  const status = byId("theme-export-status");
+  try {
+    await navigator.clipboard.writeText(byId("theme-export-css").textContent);
+    status.textContent = "Copied.";
+  } catch {
+    // No clipboard (an insecure origin, or permission refused): select it for a manual copy.
+    getSelection()?.selectAllChildren(byId("theme-export-css"));
+    status.textContent = "Selected: press Ctrl+C (⌘C) to copy.";
+  }
 }
 
 async function generateMode(industry) {
@@ -799,6 +829,7 @@ function start() {
     const id = byId("stored-modes").value;
     if (id) void openStoredMode(id);
   });
+  byId("theme-export-copy").addEventListener("click", () => void copyThemeExport());
   byId("scheme-switch").addEventListener("click", () => {
     state.scheme = state.scheme === "dark" ? "light" : "dark";
     applyScheme();
