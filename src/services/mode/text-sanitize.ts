@@ -32,7 +32,9 @@ function withoutTags(text: string): string {
  * Persian or Indic words that need them.
  */
 export function toPlainText(text: string): string {
-  return withoutTags(text).replace(/[\s\p{Cc}]+/gu, " ").trim();
+  return withoutTags(text)
+    .replace(/[\s\p{Cc}]+/gu, " ")
+    .trim();
 }
 
 /** Plain text that keeps paragraph breaks (for longer fragments). */
