@@ -68,19 +68,25 @@ export function compiledExecutor(
     return plan;
   };
 
+  const executeWithGraphqlJs = (request: GatewayGraphQLRequestContext) =>
+    execute({
+      schema,
+      document: request.document,
+      contextValue: request.context,
+      variableValues: request.request.variables,
+      operationName: request.request.operationName,
+    }) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
+
   return async (request) => {
     const plan = planFor(request);
-    if (plan === "graphql-js") {
-      return execute({
-        schema,
-        document: request.document,
-        contextValue: request.context,
-        variableValues: request.request.variables,
-        operationName: request.request.operationName,
-      }) as Promise<GatewayExecutionResult> | GatewayExecutionResult;
-    }
+    if (plan === "graphql-js") return executeWithGraphqlJs(request);
     const result = await plan.query(undefined, request.context, request.request.variables);
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    if (!result.errors) return result;
+    // No data at all: the variables were refused before anything ran. graphql-jit words those
+    // errors its own way; graphql-js gives the answer clients and Apollo (BAD_USER_INPUT, HTTP
+    // 400) know, and refuses them again without running anything either.
+    if (!("data" in result)) return executeWithGraphqlJs(request);
+    return { ...result, errors: result.errors.map(asGraphQLJsError) };
   };
 }
 
