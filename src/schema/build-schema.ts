@@ -6,6 +6,7 @@ import { ModeResolver } from "../resolvers/mode.resolver.js";
 import { ModeThemeResolver } from "../resolvers/mode-theme.resolver.js";
 import { NodeResolver } from "../resolvers/node.resolver.js";
 import { resolveNodeType } from "./node.type.js";
+import { removePlainFieldResolvers } from "./plain-field-resolvers.js";
 import { StreamResolver } from "../resolvers/stream.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver.js";
 
@@ -44,6 +45,7 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
   // does not await a type resolver and would see a Promise, not a type name. graphql-js takes
   // either, so the synchronous original serves both.
   assertInterfaceType(schema.getType("Node")).resolveType = resolveNodeType;
+  removePlainFieldResolvers(schema);
   return schema;
 }
 
