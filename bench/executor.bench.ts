@@ -29,10 +29,15 @@ interface Child {
   process: ChildProcess;
 }
 
-function startServer(kind: ServerKind, payloadFile: string, pin: boolean): Promise<Child> {
+function startServer(
+  kind: ServerKind,
+  payloadFile: string,
+  pin: boolean,
+  script = serverScript,
+): Promise<Child> {
   const [command, args] = pin
-    ? ["taskset", ["-c", "1", process.execPath, serverScript, kind, payloadFile]]
-    : [process.execPath, [serverScript, kind, payloadFile]];
+    ? ["taskset", ["-c", "1", process.execPath, script, kind, payloadFile]]
+    : [process.execPath, [script, kind, payloadFile]];
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let buffer = "";
@@ -75,12 +80,29 @@ interface Selection {
   body: string;
 }
 
-const SERVERS: Array<{ kind: ServerKind; label: string }> = [
+interface BenchedServer {
+  kind: ServerKind;
+  label: string;
+  /** Another build's executor-server.js (EXECUTOR_BENCH_BEFORE); this build's by default. */
+  script?: string;
+}
+
+const SERVERS: BenchedServer[] = [
   { kind: "bare-apollo", label: "bare Apollo 5 + fastify (buildSchema, root value)" },
   { kind: "mercurius-jit", label: "mercurius + graphql-jit" },
   { kind: "ours-graphql-js", label: "modeflow, GRAPHQL_EXECUTOR=graphql-js" },
   { kind: "ours-jit", label: "modeflow, GRAPHQL_EXECUTOR=jit" },
 ];
+
+// EXECUTOR_BENCH_BEFORE=<other checkout>/dist/bench/executor-server.js adds that build's servers
+// to the same alternated rounds: before/after figures of a change, measured side by side.
+const before = process.env.EXECUTOR_BENCH_BEFORE;
+if (before) {
+  SERVERS.push(
+    { kind: "ours-graphql-js", label: "before: GRAPHQL_EXECUTOR=graphql-js", script: before },
+    { kind: "ours-jit", label: "before: GRAPHQL_EXECUTOR=jit", script: before },
+  );
+}
 
 /**
  * A cached generateMode answer served four ways, on the committed schema with the same answer:
@@ -118,25 +140,25 @@ export async function runExecutorBench(): Promise<void> {
     `\n## executor: a cached generateMode answer (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS}s, medians${pin ? ", servers on core 1, load on core 0" : ", unpinned"})`,
   );
   for (const selection of selections) {
-    const results = new Map<ServerKind, LoadResult[]>(SERVERS.map(({ kind }) => [kind, []]));
+    const results = new Map<BenchedServer, LoadResult[]>(SERVERS.map((server) => [server, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const server of SERVERS) {
-        const child = await startServer(server.kind, payloadFile, pin);
+        const child = await startServer(server.kind, payloadFile, pin, server.script);
         const body = selection.body;
         // Warm: the first answer generates (ours), compiles (jit) and fills caches.
         for (let warm = 0; warm < 200; warm++) await post(child.url, body);
         const check = await post(child.url, body);
         if (check.errors) throw new Error(`${server.kind}: ${JSON.stringify(check.errors)}`);
-        results.get(server.kind)!.push(await postLoad(child.url, body));
+        results.get(server)!.push(await postLoad(child.url, body));
         await stopServer(child);
       }
     }
-    const bare = results.get("bare-apollo")!;
+    const bare = results.get(SERVERS[0]!)!;
     console.log(`\n### ${selection.name}`);
     console.log("| server | req/s | p50 ms | p99 ms | req/s ratio to bare Apollo | errors |");
     console.log("| --- | --- | --- | --- | --- | --- |");
     for (const server of SERVERS) {
-      const runs = results.get(server.kind)!;
+      const runs = results.get(server)!;
       const pick = (key: keyof LoadResult) => median(runs.map((run) => run[key]));
       const ratio = median(
         runs.map((run, index) => run.requestsPerSecond / bare[index]!.requestsPerSecond),
