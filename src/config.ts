@@ -180,9 +180,10 @@ export const environmentSchema = z.object({
   /**
    * What executes a validated GraphQL operation over HTTP: `jit` (graphql-jit: each operation
    * compiled once, then run as a function; introspection and what it cannot compile fall back to
-   * graphql-js) or `graphql-js`. Subscriptions always run with graphql-js. Default graphql-js.
+   * graphql-js) or `graphql-js`. Subscriptions always run with graphql-js. Default jit (every
+   * test passes with either; test/integration/executor-parity.test.ts compares their answers).
    */
-  GRAPHQL_EXECUTOR: z.preprocess(blankToUndefined, z.enum(EXECUTOR_CHOICES).default("graphql-js")),
+  GRAPHQL_EXECUTOR: z.preprocess(blankToUndefined, z.enum(EXECUTOR_CHOICES).default("jit")),
   /** Compiled operations GRAPHQL_EXECUTOR=jit keeps (least recently used evicted). Default 1000. */
   GRAPHQL_JIT_CACHE_SIZE: integer(1_000, 1, 1_000_000),
   /** Largest answer sent, in bytes of JSON; larger ones become one RESPONSE_TOO_LARGE error. Default 4194304 (4 MiB). */
