@@ -1,5 +1,6 @@
 // `npm run bench [section ...]`: prints every benchmark's figures (or only the named sections).
 import "reflect-metadata";
+import { runExecutorBench } from "./executor.bench.js";
 import { runGenerateModeBench } from "./generate-mode.bench.js";
 import { runPromptBench } from "./prompt.bench.js";
 import { runRedisCacheBench } from "./redis-cache.bench.js";
@@ -20,6 +21,7 @@ const sections: Record<string, () => Promise<void>> = {
   stalls: runStallsBench,
   "redis-cache": runRedisCacheBench,
   streaming: runStreamingBench,
+  executor: runExecutorBench,
 };
 
 const wanted = process.argv.slice(2);

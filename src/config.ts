@@ -2,6 +2,8 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { AUTH_MODES, resolveAuthConfig } from "./auth/auth-config.js";
 import type { AuthConfig } from "./auth/auth-config.js";
+import { EXECUTOR_CHOICES } from "./http/compiled-executor.js";
+import type { ExecutorChoice } from "./http/compiled-executor.js";
 import type { WorkflowLimits } from "./services/workflow/workflow-limits.js";
 
 /** Providers a task can be served by. */
@@ -175,6 +177,15 @@ export const environmentSchema = z.object({
    * modes with every field (about 87000) passes, two such pages do not.
    */
   MAX_COST: integer(120_000, 100, 100_000_000),
+  /**
+   * What executes a validated GraphQL operation over HTTP: `jit` (graphql-jit: each operation
+   * compiled once, then run as a function; introspection and what it cannot compile fall back to
+   * graphql-js) or `graphql-js`. Subscriptions always run with graphql-js. Default jit (every
+   * test passes with either; test/integration/executor-parity.test.ts compares their answers).
+   */
+  GRAPHQL_EXECUTOR: z.preprocess(blankToUndefined, z.enum(EXECUTOR_CHOICES).default("jit")),
+  /** Compiled operations GRAPHQL_EXECUTOR=jit keeps (least recently used evicted). Default 1000. */
+  GRAPHQL_JIT_CACHE_SIZE: integer(1_000, 1, 1_000_000),
   /** Largest answer sent, in bytes of JSON; larger ones become one RESPONSE_TOO_LARGE error. Default 4194304 (4 MiB). */
   RESPONSE_MAX_BYTES: integer(4_194_304, 1_024, 1_073_741_824),
   /**
@@ -373,6 +384,8 @@ export interface AppConfig {
   operationLimits: OperationLimits;
   /** Largest answer sent, in bytes (RESPONSE_MAX_BYTES). */
   responseMaxBytes: number;
+  /** GRAPHQL_EXECUTOR and GRAPHQL_JIT_CACHE_SIZE (http/compiled-executor.ts). */
+  executor: { kind: ExecutorChoice; jitCacheSize: number };
   http: HttpLimits;
   /** GraphQL subscriptions over WebSocket (SUBSCRIPTIONS and its limits). */
   subscriptions: SubscriptionSettings;
@@ -589,6 +602,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
       maxCost: values.MAX_COST,
     },
     responseMaxBytes: values.RESPONSE_MAX_BYTES,
+    executor: { kind: values.GRAPHQL_EXECUTOR, jitCacheSize: values.GRAPHQL_JIT_CACHE_SIZE },
     eventLoopTurnBudgetMs: values.EVENT_LOOP_TURN_BUDGET_MS,
     validationPool: {
       workers: values.VALIDATION_WORKERS,

@@ -18,6 +18,7 @@ import { formatError } from "./errors/format-error.js";
 import { authenticateRoutes, authenticatedPrincipal } from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { spreadOverTurns, TurnBudget } from "./http/turn-budget.js";
+import { compiledExecutorGateway } from "./http/compiled-executor.js";
 import { httpServerFactory } from "./http/http-server.js";
 import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.js";
 import { requireBearerToken } from "./http/metrics-token.js";
@@ -119,7 +120,10 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     ...limits.validationRules,
   ];
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // graphql-jit comes in through Apollo's gateway seam, which supplies the schema itself.
+    ...(config.executor.kind === "jit"
+      ? { gateway: compiledExecutorGateway(schema, { cacheSize: config.executor.jitCacheSize }) }
+      : { schema }),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError,

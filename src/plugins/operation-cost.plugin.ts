@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../context.js";
-import { operationCostError } from "../validation/operation-cost-limit.js";
+import { cachedOperationCostError } from "../validation/operation-cost-limit.js";
 import type { CostLimit } from "../validation/operation-cost-limit.js";
 
 /**
@@ -8,18 +8,13 @@ import type { CostLimit } from "../validation/operation-cost-limit.js";
  * (validation/operation-cost-limit.ts).
  */
 export function operationCostPlugin(limit: CostLimit): ApolloServerPlugin<RequestContext> {
+  const operationCostError = cachedOperationCostError(limit);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (operation === undefined) return;
-          const error = operationCostError(
-            schema,
-            document,
-            operation,
-            request.variables ?? {},
-            limit,
-          );
+          const error = operationCostError(schema, document, operation, request.variables ?? {});
           if (error) throw error;
         },
       };

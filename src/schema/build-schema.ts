@@ -1,10 +1,12 @@
-import { lexicographicSortSchema, printSchema } from "graphql";
+import { assertInterfaceType, lexicographicSortSchema, printSchema } from "graphql";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { ContainerType, PubSub } from "type-graphql";
 import { ModeResolver } from "../resolvers/mode.resolver.js";
 import { ModeThemeResolver } from "../resolvers/mode-theme.resolver.js";
 import { NodeResolver } from "../resolvers/node.resolver.js";
+import { resolveNodeType } from "./node.type.js";
+import { removePlainFieldResolvers } from "./plain-field-resolvers.js";
 import { StreamResolver } from "../resolvers/stream.resolver.js";
 import { FlowIrResolver, WorkflowResolver } from "../resolvers/workflow.resolver.js";
 
@@ -39,6 +41,11 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
   schema.getMutationType()!.description = "Generate modes and workflows with a language model.";
   schema.getSubscriptionType()!.description =
     "Generate modes and workflows with their progress streamed (graphql-ws on /graphql).";
+  // type-graphql wraps every resolveType in an async function; graphql-jit (GRAPHQL_EXECUTOR=jit)
+  // does not await a type resolver and would see a Promise, not a type name. graphql-js takes
+  // either, so the synchronous original serves both.
+  assertInterfaceType(schema.getType("Node")).resolveType = resolveNodeType;
+  removePlainFieldResolvers(schema);
   return schema;
 }
 

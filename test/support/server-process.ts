@@ -13,7 +13,12 @@ export const entry = fileURLToPath(
 );
 // A fresh directory: no .env to read. Only PATH/HOME are passed: no provider keys.
 export const emptyDirectory = mkdtempSync(join(tmpdir(), "modeflow-start-"));
-const bareEnvironment = { PATH: process.env.PATH ?? "", HOME: emptyDirectory };
+// GRAPHQL_EXECUTOR too, so one variable switches the executor of every server of a test run.
+const bareEnvironment = {
+  PATH: process.env.PATH ?? "",
+  HOME: emptyDirectory,
+  ...(process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {}),
+};
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -51,6 +51,8 @@ export async function startTestServer(
     // Production waits 5 s on stop for load balancers to see /ready fail; a test server has none,
     // and every production-mode test would otherwise pay those 5 s in its teardown.
     SHUTDOWN_READY_DELAY_MS: "0",
+    // GRAPHQL_EXECUTOR=jit npx vitest run ... runs every test server with graphql-jit.
+    GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR,
     ...environment,
   });
   const server = await createServer({ config, logger, llms });

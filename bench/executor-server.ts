@@ -1,0 +1,87 @@
+// One server of the executor benchmark (executor.bench.ts) in a process of its own, so it can be
+// pinned to a core apart from the load: `node executor-server.js <kind> [payload.json]`.
+// Prints `listening <url>` once it listens.
+import "reflect-metadata";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import fastifyApollo from "@as-integrations/fastify";
+import Fastify from "fastify";
+import { buildSchema } from "graphql";
+import mercurius from "mercurius";
+import { pino } from "pino";
+import { loadConfig } from "../src/config.js";
+import { createServer } from "../src/server.js";
+
+export const SERVER_KINDS = [
+  "ours-jit",
+  "ours-graphql-js",
+  "bare-apollo",
+  "mercurius-jit",
+] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** The committed SDL, as the baselines serve it (compiled into dist/bench, read from the root). */
+const sdl = readFileSync(fileURLToPath(new URL("../../schema.graphql", import.meta.url)), "utf8");
+
+async function ours(executor: "jit" | "graphql-js"): Promise<string> {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    // Production as deployed (no Sandbox, no stack traces), the offline generators, no quota;
+    // warn: a log line per request would measure the pipe to the parent, not the server.
+    NODE_ENV: "production",
+    AUTH_MODE: "none",
+    LOG_LEVEL: "warn",
+    MODE_PROVIDER: "offline",
+    WORKFLOW_PROVIDER: "offline",
+    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
+    SUBSCRIPTIONS: "off",
+    GRAPHQL_EXECUTOR: executor,
+  });
+  const server = await createServer({ config, logger: pino({ level: "warn" }) });
+  return server.start();
+}
+
+/** Apollo Server 5 behind fastify with the SDL and a root value answering `payload`. */
+async function bareApollo(payload: unknown): Promise<string> {
+  const app = Fastify();
+  const apollo = new ApolloServer({
+    schema: buildSchema(sdl),
+    rootValue: { generateMode: () => payload },
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+  await app.register(fastifyApollo(apollo));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+/** mercurius with graphql-jit (compiled on the first request) on the same SDL and answer. */
+async function mercuriusJit(payload: unknown): Promise<string> {
+  const app = Fastify();
+  await app.register(mercurius, {
+    schema: sdl,
+    resolvers: { Mutation: { generateMode: () => payload } },
+    jit: 1,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+const [kind, payloadFile] = process.argv.slice(2) as [ServerKind, string | undefined];
+const payload: unknown = payloadFile ? JSON.parse(readFileSync(payloadFile, "utf8")) : undefined;
+const url =
+  kind === "ours-jit"
+    ? await ours("jit")
+    : kind === "ours-graphql-js"
+      ? await ours("graphql-js")
+      : kind === "bare-apollo"
+        ? await bareApollo(payload)
+        : await mercuriusJit(payload);
+console.log(`listening ${url}`);
+// A normal exit on SIGINT, so `node --cpu-prof` writes its profile.
+process.once("SIGINT", () => process.exit(0));
