@@ -23,17 +23,20 @@ import { httpServerFactory } from "./http/http-server.js";
 import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.js";
 import { requireBearerToken } from "./http/metrics-token.js";
 import { stringifyWithinLimit } from "./http/response-size-limit.js";
-import { Shutdown, requestSignal } from "./http/shutdown.js";
+import { Shutdown } from "./http/shutdown.js";
+import { HttpRequestContext } from "./http/http-request-context.js";
+import { RequestSignal } from "./http/request-signal.js";
 import { THEME_DOWNLOAD_ROUTES, serveThemeDownloads } from "./http/theme-downloads.js";
 import { SANDBOX_EXAMPLE } from "./sandbox-example.js";
 import { modelFieldsLimitRule } from "./validation/model-fields-limit.rule.js";
 import { operationLimits } from "./validation/operation-limits.js";
 import { Metrics } from "./observability/metrics.js";
-import { hideSuggestionsPlugin } from "./plugins/hide-suggestions.plugin.js";
-import { inputProblemsPlugin } from "./plugins/input-problems.plugin.js";
-import { rateLimitResponsePlugin } from "./plugins/rate-limit-response.plugin.js";
-import { requestLoggingPlugin } from "./plugins/request-logging.plugin.js";
-import { shutdownResponsePlugin } from "./plugins/shutdown-response.plugin.js";
+import { hideSuggestions } from "./plugins/hide-suggestions.hooks.js";
+import { inputProblems } from "./plugins/input-problems.hooks.js";
+import { rateLimitResponse } from "./plugins/rate-limit-response.hooks.js";
+import { requestHooksPlugin } from "./plugins/request-hooks.js";
+import { requestLogging } from "./plugins/request-logging.hooks.js";
+import { shutdownResponse } from "./plugins/shutdown-response.hooks.js";
 import { registerPreviewRoutes } from "./preview/preview-routes.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 import { generationStreams } from "./resolvers/generation-streams.js";
@@ -112,8 +115,9 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
 
   const schema = await buildAppSchema(createResolverContainer(services));
   const streams = generationStreams(services);
-  // Both transports give the resolvers the caller's context plus the streams.
-  const requestContext = (caller: CallerContext): RequestContext => ({ ...caller, streams });
+  // Both transports give the resolvers the caller's context plus the streams (HTTP's is an
+  // HttpRequestContext, below).
+  const subscriptionContext = (caller: CallerContext): RequestContext => ({ ...caller, streams });
   const limits = operationLimits(config.operationLimits, config.modesPage);
   const validationRules = [
     modelFieldsLimitRule(config.maxModelFieldsPerOperation),
@@ -148,12 +152,14 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
             document: SANDBOX_EXAMPLE.document,
             variables: SANDBOX_EXAMPLE.variables,
           }),
-      requestLoggingPlugin(metrics, logger),
-      inputProblemsPlugin(),
-      shutdownResponsePlugin(),
-      rateLimitResponsePlugin(),
-      ...limits.plugins,
-      ...(config.isProduction ? [hideSuggestionsPlugin()] : []),
+      requestHooksPlugin([
+        requestLogging(metrics, logger),
+        inputProblems,
+        shutdownResponse,
+        rateLimitResponse,
+        ...limits.hooks,
+        ...(config.isProduction ? [hideSuggestions] : []),
+      ]),
     ],
   });
   await apollo.start();
@@ -174,12 +180,13 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> =>
-      requestContext({
-        requestId: request.id,
-        logger: request.log as Logger,
-        signal: requestSignal(reply, shutdown.cut),
-        principal: authenticatedPrincipal(request),
-      }),
+      new HttpRequestContext(
+        request.id,
+        request.log as Logger,
+        authenticatedPrincipal(request),
+        streams,
+        new RequestSignal(reply.raw, shutdown.cut),
+      ),
   });
   // Subscriptions: WebSocket upgrades of the same port and path, with the same rules.
   const subscriptions = config.subscriptions.enabled
@@ -195,7 +202,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
         shutdown,
         logger,
         metrics,
-        context: requestContext,
+        context: subscriptionContext,
       })
     : undefined;
 

@@ -1,6 +1,5 @@
 import { setMaxListeners } from "node:events";
 import type { ServerResponse } from "node:http";
-import type { FastifyReply } from "fastify";
 
 /** Why an in-flight request was cut: the server stopped before it could finish. */
 export class ShuttingDownError extends Error {
@@ -101,22 +100,6 @@ export interface DrainableServer {
 
 /** How long cut requests have to send their 503 before their connections are closed. */
 const CUT_GRACE_MS = 5_000;
-
-/**
- * The signal a request's work follows: aborted when the client disconnects before its answer,
- * or when shutdown cuts it. Listeners go away with the response, so none accumulate.
- */
-export function requestSignal(reply: FastifyReply, cut: AbortSignal): AbortSignal {
-  const controller = new AbortController();
-  const onCut = () => controller.abort(cut.reason);
-  if (cut.aborted) onCut();
-  else cut.addEventListener("abort", onCut, { once: true });
-  reply.raw.once("close", () => {
-    cut.removeEventListener("abort", onCut);
-    if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
-  });
-  return controller.signal;
-}
 
 function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

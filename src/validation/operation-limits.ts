@@ -1,18 +1,17 @@
-import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import type { ParseOptions, ValidationContext, ValidationRule } from "graphql";
 import type { OperationLimits } from "../config.js";
-import type { RequestContext } from "../context.js";
-import { operationCostPlugin } from "../plugins/operation-cost.plugin.js";
-import { tokenLimitPlugin } from "../plugins/token-limit.plugin.js";
-import { validationErrorLimitPlugin } from "../plugins/validation-error-limit.plugin.js";
+import { operationCost } from "../plugins/operation-cost.hooks.js";
+import type { RequestHooks } from "../plugins/request-hooks.js";
+import { tokenLimit } from "../plugins/token-limit.hooks.js";
+import { validationErrorLimit } from "../plugins/validation-error-limit.hooks.js";
 import type { CostLimit } from "./operation-cost-limit.js";
 import type { PageSizes } from "./operation-cost.js";
 import type { OperationLimitName } from "./operation-limit-error.js";
 
 /**
- * What Apollo Server needs to enforce the operation limits (`plugins`), and what another
+ * What Apollo Server needs to enforce the operation limits (`hooks`), and what another
  * transport needs to enforce the same limits with the same checks (the subscription transport:
  * token-limit.ts, validation-error-limit.ts, operation-cost-limit.ts).
  */
@@ -25,7 +24,8 @@ export interface OperationLimitsSetup {
   validationRules: ValidationRule[];
   /** MAX_COST, checked once the operation and its variables are known. */
   costLimit: CostLimit;
-  plugins: ApolloServerPlugin<RequestContext>[];
+  /** Apollo's part: naming the token and validation-error limits, and the cost check. */
+  hooks: RequestHooks[];
 }
 
 /**
@@ -63,10 +63,10 @@ export function operationLimits(limits: OperationLimits, pages: PageSizes): Oper
     validationOptions: { maxErrors: limits.maxValidationErrors },
     validationRules,
     costLimit,
-    plugins: [
-      tokenLimitPlugin(limits.maxTokens),
-      validationErrorLimitPlugin(limits.maxValidationErrors),
-      operationCostPlugin(costLimit),
+    hooks: [
+      tokenLimit(limits.maxTokens),
+      validationErrorLimit(limits.maxValidationErrors),
+      operationCost(costLimit),
     ],
   };
 }

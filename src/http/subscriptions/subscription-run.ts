@@ -56,6 +56,8 @@ export class SubscriptionRun {
       requestId: this.requestId,
       logger: this.logger,
       signal: this.controller.signal,
+      signalState: this.controller.signal,
+      startedAt: this.startedAt,
       principal: environment.principal,
     });
     this.done = environment.trackWork();

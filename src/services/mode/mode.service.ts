@@ -151,7 +151,6 @@ export class ModeService {
   ): Promise<GenerateModeResult> {
     const startedAt = performance.now();
     const industry = parseIndustryInput(rawIndustry);
-    const logger = context.logger ?? this.options.logger;
     const theme: ThemeOptions = { brandFidelity: options.brandFidelity === true };
 
     const builtin = findBuiltinMode(industry);
@@ -196,9 +195,18 @@ export class ModeService {
       // Only a streaming caller's generation streams from the provider: a mutation's request
       // stays exactly what it was. A streaming caller that joins one hears only its answer.
       work: (signal, publish) =>
-        this.generateWithModel(principal, llm, industry, identity, theme, signal, logger, {
-          publish: onProgress ? publish : undefined,
-        }),
+        this.generateWithModel(
+          principal,
+          llm,
+          industry,
+          identity,
+          theme,
+          signal,
+          this.loggerOf(context),
+          {
+            publish: onProgress ? publish : undefined,
+          },
+        ),
       listener: onProgress && {
         started: () => onProgress({ kind: "STARTED" }),
         event: onProgress,
@@ -213,6 +221,14 @@ export class ModeService {
       return { ...flight.value, generation: { ...flight.value.generation, latencyMs } };
     }
     return { ...flight.value, generation: sharedInfo(flight.value.generation, latencyMs) };
+  }
+
+  /**
+   * The request's logger, asked for only where a line may be written: an HTTP request makes its
+   * logger on first use (http-request-context.ts), and a cached answer writes none.
+   */
+  private loggerOf(context: RequestContext): Logger {
+    return context.logger ?? this.options.logger;
   }
 
   /** The model's mode for `industry`, kept under `identity`; a FALLBACK when the model fails. */

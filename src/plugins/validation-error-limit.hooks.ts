@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
 import { nameValidationErrorLimit } from "../validation/validation-error-limit.js";
+import type { RequestHooks } from "./request-hooks.js";
 
 /**
  * Names the limit when validation stops at MAX_VALIDATION_ERRORS (graphql-js's `maxErrors`,
@@ -8,14 +7,10 @@ import { nameValidationErrorLimit } from "../validation/validation-error-limit.j
  * stays GRAPHQL_VALIDATION_FAILED (HTTP 400); the last error is reworded in place, as Apollo
  * wraps validation errors after this hook.
  */
-export function validationErrorLimitPlugin(maxErrors: number): ApolloServerPlugin<RequestContext> {
+export function validationErrorLimit(maxErrors: number): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async validationDidStart() {
-          return async (errors) => nameValidationErrorLimit(errors, maxErrors);
-        },
-      };
+    async validationDidStart() {
+      return async (errors) => nameValidationErrorLimit(errors, maxErrors);
     },
   };
 }

@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
 import { withoutSuggestion } from "../errors/without-suggestion.js";
+import type { RequestHooks } from "./request-hooks.js";
 
 /**
  * Production answers no "Did you mean ...?" (errors/without-suggestion.ts). Apollo's
@@ -9,14 +8,8 @@ import { withoutSuggestion } from "../errors/without-suggestion.js";
  * "GenerateModeInput". Did you mean "industry"?`), so this covers every error, before it is
  * formatted and logged.
  */
-export function hideSuggestionsPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) error.message = withoutSuggestion(error.message);
-        },
-      };
-    },
-  };
-}
+export const hideSuggestions: RequestHooks = {
+  async didEncounterErrors({ errors }) {
+    for (const error of errors) error.message = withoutSuggestion(error.message);
+  },
+};

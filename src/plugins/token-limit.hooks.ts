@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context.js";
 import { nameTokenLimit } from "../validation/token-limit.js";
+import type { RequestHooks } from "./request-hooks.js";
 
 /**
  * Names the limit when a document fails to parse because it has more than `maxTokens` lexical
@@ -8,14 +7,10 @@ import { nameTokenLimit } from "../validation/token-limit.js";
  * 400. Apollo wraps the parse error right after `parsingDidEnd`, copying its message and
  * extensions, so it is reworded in place there.
  */
-export function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin<RequestContext> {
+export function tokenLimit(maxTokens: number): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async parsingDidStart({ source }) {
-          return async (error) => nameTokenLimit(error, source, maxTokens);
-        },
-      };
+    async parsingDidStart({ source }) {
+      return async (error) => nameTokenLimit(error, source, maxTokens);
     },
   };
 }
