@@ -3,7 +3,6 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import fastifyApollo from "@as-integrations/fastify";
 import fastifyCompress from "@fastify/compress";
 import fastifyCors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
@@ -18,6 +17,7 @@ import { formatError } from "./errors/format-error.js";
 import { authenticateRoutes, authenticatedPrincipal } from "./http/graphql-authentication.js";
 import { graphqlShapedClientErrors, refuseNonJsonPosts } from "./http/graphql-http-guards.js";
 import { spreadOverTurns, TurnBudget } from "./http/turn-budget.js";
+import { serveApollo } from "./http/apollo-route.js";
 import { compiledExecutorGateway } from "./http/compiled-executor.js";
 import { httpServerFactory } from "./http/http-server.js";
 import { attachSubscriptions } from "./http/subscriptions/attach-subscriptions.js";
@@ -59,7 +59,7 @@ export interface ModeflowServer {
   stop(): Promise<void>;
 }
 
-/** Where the GraphQL endpoint is served (@as-integrations/fastify's default path). */
+/** Where the GraphQL endpoint is served (the path Apollo's integrations default to). */
 const GRAPHQL_PATH = "/graphql";
 
 // A client-supplied request id is reused only when it looks like an id (no log injection).
@@ -79,14 +79,18 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
 
   const app = createApp(logger, config);
   const shutdown = new Shutdown(config.shutdown);
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback hooks rather than async ones, here and below: no promise per request for work
+  // that never waits.
+  app.addHook("onRequest", (request, reply, done) => {
     shutdown.track(reply.raw);
     reply.header("x-request-id", request.id);
+    done();
   });
   // A response finished while draining closes its keep-alive socket; otherwise the server would
   // wait for the client to hang up before it could close.
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (shutdown.draining) reply.header("connection", "close");
+    done(null, payload);
   });
 
   // A full mode is ~17 KB of JSON and compresses about 8:1; answers under 1 KB are sent as they
@@ -177,7 +181,7 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
   serveThemeDownloads(app, services.modes);
   // The preview page (src/preview): a browser view of this API, outside production by default.
   if (config.previewPage) registerPreviewRoutes(app);
-  await app.register(fastifyApollo(apollo), {
+  serveApollo(app, apollo, {
     path: GRAPHQL_PATH,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> =>
       new HttpRequestContext(
