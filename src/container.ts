@@ -16,6 +16,7 @@ import { ModeService } from "./services/mode/mode.service.js";
 import { createWorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
 import type { WorkflowValidator } from "./services/workflow/validation/workflow-validator.js";
 import { WorkflowService } from "./services/workflow/workflow.service.js";
+import { startTokenCounter } from "./services/workflow/token-counter.js";
 
 /** Adapters to use instead of the configured ones (tests, benchmarks); guarded all the same. */
 export interface LlmOverrides {
@@ -42,6 +43,8 @@ export async function createServices(
   metrics: Metrics,
   overrides: LlmOverrides = {},
 ): Promise<AppServices> {
+  // The workflow prompt's tokenizer loads in its own thread while the server starts.
+  startTokenCounter();
   // One circuit breaker and one bulkhead per provider, shared by both tasks.
   const { mode: modeLlm, workflow: workflowLlm } = await createTaskLlms(config, {
     overrides,

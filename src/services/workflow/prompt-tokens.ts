@@ -23,7 +23,7 @@
  * rejection costs the caller a shorter context, an accepted oversized prompt costs slow, expensive
  * and less reliable generations.
  */
-import { countTokens as countO200kTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { countTokensOf } from "./token-counter.js";
 
 /** Largest estimated prompt the workflow generator sends (seed: "< 8000 tokens"). */
 export const PROMPT_TOKEN_LIMIT = 8_000;
@@ -37,12 +37,9 @@ export const CLAUDE_TOKEN_FACTOR = 1.3;
  */
 export const REQUEST_OVERHEAD_TOKENS = 360;
 
-/** Special-token strings in user text are plain text to Claude: count them as such, never throw. */
-const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
-
-/** Raw o200k_base token count of `text`. */
+/** Raw o200k_base token count of `text` (counted in a thread of its own: token-counter.ts). */
 export function countTextTokens(text: string): number {
-  return countO200kTokens(text, AS_PLAIN_TEXT);
+  return countTokensOf([text])[0]!;
 }
 
 /** What a request sends to the model, as text. */
@@ -62,10 +59,10 @@ export interface PromptTokenEstimate {
 
 /** Estimates the input tokens Claude will count for one request. */
 export function estimatePromptTokens(parts: PromptParts): PromptTokenEstimate {
-  const rawTokens =
-    countTextTokens(parts.system) +
-    countTextTokens(parts.user) +
-    (parts.toolSchema ? countTextTokens(JSON.stringify(parts.toolSchema)) : 0);
+  // Every part in one call: one round trip to the counting thread.
+  const texts = [parts.system, parts.user];
+  if (parts.toolSchema) texts.push(JSON.stringify(parts.toolSchema));
+  const rawTokens = countTokensOf(texts).reduce((sum, tokens) => sum + tokens, 0);
   return {
     rawTokens,
     estimatedTokens: Math.ceil(rawTokens * CLAUDE_TOKEN_FACTOR) + REQUEST_OVERHEAD_TOKENS,

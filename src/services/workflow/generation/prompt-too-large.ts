@@ -1,5 +1,5 @@
 import { BadUserInputError } from "../../../errors/bad-user-input-error.js";
-import { countTextTokens } from "../prompt-tokens.js";
+import { countTokensOf } from "../token-counter.js";
 
 /** The caller's fields a workflow prompt is made of, as text. */
 export type PromptFields = Record<
@@ -17,8 +17,10 @@ export function promptTooLarge(
   maxPromptTokens: number,
   fields: PromptFields,
 ): BadUserInputError {
-  const shares = Object.entries(fields)
-    .map(([name, text]) => ({ name, tokens: countTextTokens(text) }))
+  const entries = Object.entries(fields);
+  const tokens = countTokensOf(entries.map(([, text]) => text));
+  const shares = entries
+    .map(([name], index) => ({ name, tokens: tokens[index]! }))
     .sort((left, right) => right.tokens - left.tokens);
   const largest = shares[0]!;
   const count = (value: number) => value.toLocaleString("en-US");
