@@ -40,6 +40,7 @@ import { shutdownResponse } from "./plugins/shutdown-response.hooks.js";
 import { registerPreviewRoutes } from "./preview/preview-routes.js";
 import { buildAppSchema } from "./schema/build-schema.js";
 import { generationStreams } from "./resolvers/generation-streams.js";
+import { awaitTokenCounter } from "./services/workflow/token-counter.js";
 
 export interface ServerOptions {
   config: AppConfig;
@@ -215,6 +216,8 @@ export async function createServer(options: ServerOptions): Promise<ModeflowServ
     services,
     metrics,
     async start() {
+      // Loaded while the rest of the server was built; ready before the first request.
+      awaitTokenCounter();
       // The one start-up line with the URL (fastify's own line, in our words).
       await app.listen({
         port: config.port,

@@ -19,10 +19,18 @@ export function countTokensOf(texts: string[]): number[] {
 
 /**
  * Starts the thread now: the tokenizer (~0.6 s to load) loads in the background while the
- * server starts, so the first prompt does not wait for it. Counting starts it too.
+ * server starts. Counting starts it too.
  */
 export function startTokenCounter(): void {
   counter ??= startCounter();
+}
+
+/**
+ * Waits (blocking) until the thread has loaded the tokenizer. The server does before it
+ * listens, so the load neither holds the first prompt nor competes with the first requests.
+ */
+export function awaitTokenCounter(): void {
+  countTokensOf([]);
 }
 
 let counter: ((texts: string[]) => number[]) | undefined;
