@@ -14,7 +14,7 @@ import { createSyncFn } from "synckit";
  * building a prompt stays synchronous.
  */
 export function countTokensOf(texts: string[]): number[] {
-  return (counter ??= startCounter())(texts);
+  return counterThread()(texts);
 }
 
 /**
@@ -22,7 +22,7 @@ export function countTokensOf(texts: string[]): number[] {
  * server starts. Counting starts it too.
  */
 export function startTokenCounter(): void {
-  counter ??= startCounter();
+  counterThread();
 }
 
 /**
@@ -35,9 +35,9 @@ export function awaitTokenCounter(): void {
 
 let counter: ((texts: string[]) => number[]) | undefined;
 
-/** synckit keeps one thread per entry file for the whole process. */
-function startCounter(): (texts: string[]) => number[] {
-  return createSyncFn<(texts: string[]) => number[]>(workerFile());
+/** The thread, started on first use (synckit keeps one per entry file for the whole process). */
+function counterThread(): (texts: string[]) => number[] {
+  return (counter ??= createSyncFn<(texts: string[]) => number[]>(workerFile()));
 }
 
 /**
