@@ -12,12 +12,14 @@ import { buildSchema } from "graphql";
 import mercurius from "mercurius";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
+import { compiledExecutorGateway } from "../src/http/compiled-executor.js";
 import { createServer } from "../src/server.js";
 
 export const SERVER_KINDS = [
   "ours-jit",
   "ours-graphql-js",
   "bare-apollo",
+  "apollo-jit",
   "mercurius-jit",
 ] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
@@ -59,6 +61,29 @@ async function bareApollo(payload: unknown): Promise<string> {
   return `http://127.0.0.1:${port}/graphql`;
 }
 
+/**
+ * The ceiling of any server behind Apollo with graphql-jit: the same Apollo 5 + fastify as the
+ * baseline, executing through our gateway seam (compiled-executor.ts) and answering compact JSON
+ * as ours does, with nothing else: no hooks, plugins, context, auth, limits or metrics. What ours
+ * adds is the distance between this row and ours; what Apollo's own pipeline costs is the
+ * distance between this row and mercurius.
+ */
+async function apolloJit(payload: unknown): Promise<string> {
+  const app = Fastify();
+  const schema = buildSchema(sdl);
+  schema.getMutationType()!.getFields().generateMode!.resolve = () => payload;
+  const apollo = new ApolloServer({
+    gateway: compiledExecutorGateway(schema, { cacheSize: 100 }),
+    stringifyResult: (result) => JSON.stringify(result),
+    plugins: [ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+  await app.register(fastifyApollo(apollo));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
 /** mercurius with graphql-jit (compiled on the first request) on the same SDL and answer. */
 async function mercuriusJit(payload: unknown): Promise<string> {
   const app = Fastify();
@@ -81,7 +106,9 @@ const url =
       ? await ours("graphql-js")
       : kind === "bare-apollo"
         ? await bareApollo(payload)
-        : await mercuriusJit(payload);
+        : kind === "apollo-jit"
+          ? await apolloJit(payload)
+          : await mercuriusJit(payload);
 console.log(`listening ${url}`);
 // A normal exit on SIGINT, so `node --cpu-prof` writes its profile.
 process.once("SIGINT", () => process.exit(0));

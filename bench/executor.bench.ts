@@ -90,6 +90,7 @@ interface BenchedServer {
 const SERVERS: BenchedServer[] = [
   { kind: "bare-apollo", label: "bare Apollo 5 + fastify (buildSchema, root value)" },
   { kind: "mercurius-jit", label: "mercurius + graphql-jit" },
+  { kind: "apollo-jit", label: "Apollo 5 + fastify + graphql-jit, nothing else (ceiling)" },
   { kind: "ours-graphql-js", label: "modeflow, GRAPHQL_EXECUTOR=graphql-js" },
   { kind: "ours-jit", label: "modeflow, GRAPHQL_EXECUTOR=jit" },
 ];
@@ -105,9 +106,10 @@ if (before) {
 }
 
 /**
- * A cached generateMode answer served four ways, on the committed schema with the same answer:
- * a bare Apollo Server behind fastify (the fair baseline), mercurius with graphql-jit, and ours
- * with each executor. Each server runs in its own process (pinned to core 1 when there are two
+ * A cached generateMode answer served five ways, on the committed schema with the same answer:
+ * a bare Apollo Server behind fastify (the fair baseline), mercurius with graphql-jit, Apollo
+ * with graphql-jit and nothing else (the ceiling for a server behind Apollo), and ours with each
+ * executor. Each server runs in its own process (pinned to core 1 when there are two
  * cores and taskset; the load stays on core 0); rounds alternate between them so all see the
  * same machine noise; medians over rounds, ratios to bare Apollo per round.
  */
