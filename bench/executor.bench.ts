@@ -90,7 +90,10 @@ interface BenchedServer {
 const SERVERS: BenchedServer[] = [
   { kind: "bare-apollo", label: "bare Apollo 5 + fastify (buildSchema, root value)" },
   { kind: "mercurius-jit", label: "mercurius + graphql-jit" },
-  { kind: "apollo-jit", label: "Apollo 5 + fastify + graphql-jit, nothing else (ceiling)" },
+  {
+    kind: "apollo-jit",
+    label: "Apollo 5 + fastify + graphql-jit, nothing else (ceiling; our route)",
+  },
   { kind: "ours-graphql-js", label: "modeflow, GRAPHQL_EXECUTOR=graphql-js" },
   { kind: "ours-jit", label: "modeflow, GRAPHQL_EXECUTOR=jit" },
 ];
