@@ -37,11 +37,6 @@ export const CLAUDE_TOKEN_FACTOR = 1.3;
  */
 export const REQUEST_OVERHEAD_TOKENS = 360;
 
-/** Raw o200k_base token count of `text` (counted in a thread of its own: token-counter.ts). */
-export function countTextTokens(text: string): number {
-  return countTokensOf([text])[0]!;
-}
-
 /** What a request sends to the model, as text. */
 export interface PromptParts {
   system: string;

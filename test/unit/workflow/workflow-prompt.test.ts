@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { flowIrJsonSchema, flowIrSchema } from "../../../src/services/workflow/flow-ir.contract.js";
 import {
-  countTextTokens,
   estimatePromptTokens,
   PROMPT_TOKEN_LIMIT,
 } from "../../../src/services/workflow/prompt-tokens.js";
+import { countTokensOf } from "../../../src/services/workflow/token-counter.js";
 import { validateWorkflow } from "../../../src/services/workflow/validate-workflow.js";
 import {
   buildWorkflowPrompt,
@@ -151,12 +151,11 @@ describe("the workflow prompt", () => {
 
 describe("prompt token estimate", () => {
   it("counts with a real BPE tokenizer, not characters", () => {
-    expect(countTextTokens("hello world")).toBe(2);
-    expect(countTextTokens("")).toBe(0);
+    expect(countTokensOf(["hello world", ""])).toEqual([2, 0]);
   });
 
   it("treats special-token text in caller input as plain text instead of throwing", () => {
-    expect(countTextTokens("a <|endoftext|> b")).toBeGreaterThan(3);
+    expect(countTokensOf(["a <|endoftext|> b"])[0]).toBeGreaterThan(3);
   });
 
   it("errs high: margin factor and request overhead on top of the raw count", () => {
