@@ -8,6 +8,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo from "@as-integrations/fastify";
 import Fastify from "fastify";
+import type { FastifyInstance } from "fastify";
 import { buildSchema } from "graphql";
 import mercurius from "mercurius";
 import { pino } from "pino";
@@ -48,6 +49,13 @@ async function ours(executor: "jit" | "graphql-js"): Promise<string> {
   return server.start();
 }
 
+/** Listens on a free port of 127.0.0.1; the GraphQL URL of a baseline's fastify app. */
+async function listenForBench(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
 /** Apollo Server 5 behind fastify with the SDL and a root value answering `payload`. */
 async function bareApollo(payload: unknown): Promise<string> {
   const app = Fastify();
@@ -58,9 +66,7 @@ async function bareApollo(payload: unknown): Promise<string> {
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as { port: number };
-  return `http://127.0.0.1:${port}/graphql`;
+  return listenForBench(app);
 }
 
 /**
@@ -81,12 +87,10 @@ async function apolloJit(payload: unknown): Promise<string> {
     plugins: [ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
-  // serveApollo types the app as ours (with a pino logger) but uses only `route`; the ceiling has
-  // no logger, as a logger would make a child per request.
+  // serveApollo takes our app type, whose logger is pino's (fastify's instance type is invariant
+  // in it), but uses only `route`. The ceiling has no logger: one makes a child per request.
   serveApollo(app as unknown as App, apollo, { path: "/graphql", context: async () => ({}) });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as { port: number };
-  return `http://127.0.0.1:${port}/graphql`;
+  return listenForBench(app);
 }
 
 /** mercurius with graphql-jit (compiled on the first request) on the same SDL and answer. */
@@ -97,9 +101,7 @@ async function mercuriusJit(payload: unknown): Promise<string> {
     resolvers: { Mutation: { generateMode: () => payload } },
     jit: 1,
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as { port: number };
-  return `http://127.0.0.1:${port}/graphql`;
+  return listenForBench(app);
 }
 
 const [kind, payloadFile] = process.argv.slice(2) as [ServerKind, string | undefined];
